@@ -1,0 +1,41 @@
+/**
+ * Every product limit, in one place. The server enforces them; the web shows them.
+ * Changing a number here changes both.
+ */
+export const LIMITS = {
+  handle: { min: 3, max: 24 },
+  displayName: { max: 40 },
+  bio: { max: 200 },
+  password: { min: 8, max: 128 },
+  email: { max: 254 },
+  region: { max: 8 },
+  languages: { max: 10 },
+  languageLevel: { min: 1, max: 5 },
+
+  /** Title length in RedNote units: a CJK character or emoji counts 1, an ASCII character ½. */
+  noteTitleUnits: 20,
+  noteBodyChars: 1000,
+  noteImages: { min: 1, max: 18 },
+  noteHashtags: 10,
+  noteMentions: 20,
+  hashtagChars: 32,
+  locationLabel: { max: 60 },
+  altText: { max: 300 },
+
+  commentChars: 500,
+  commentMentions: 10,
+
+  boardName: { max: 12 },
+  boardsPerUser: 200,
+
+  upload: {
+    maxBytes: 20 * 1024 * 1024,
+    maxPixels: 40_000_000,
+    /** Display widths produced for every image. */
+    widths: [1080, 400] as const,
+  },
+
+  page: { default: 20, max: 50 },
+  sessionDays: 30,
+  verificationCode: { ttlMinutes: 10, maxAttempts: 5 },
+} as const;

@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from './config.js';
+import { createContext } from './context.js';
+import { migrateToLatest } from './db/migrations/index.js';
+import { main } from './main.js';
+
+const USAGE = `Usage: kuaan <command>
+
+Commands:
+  serve [--demo]   migrate, then serve the API and web app (--demo seeds a demo community first)
+  migrate          apply pending database migrations and exit
+  help             show this text`;
+
+/** The `kuaan` command line. */
+export async function runCli(argv: string[]): Promise<void> {
+  const [command = 'serve', ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      if (rest.includes('--demo')) process.env.KUAAN_DEMO = '1';
+      await main();
+      return;
+    case 'migrate': {
+      const ctx = createContext(configOrExit());
+      const applied = await migrateToLatest(ctx.database);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      await ctx.close();
+      return;
+    }
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return;
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      process.exit(2);
+  }
+}
+
+export function configOrExit() {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

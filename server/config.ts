@@ -1,0 +1,124 @@
+import path from 'node:path';
+
+/** Typed configuration read once from the environment at start. */
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded SQLite file is used. */
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  media: { store: 'disk' } | { store: 's3'; s3: S3Config };
+  rateLimits: { signUpPerHour: number; signInPerMinute: number; writesPerMinute: number };
+  /** How often buffered view counts are written to the database, in ms. */
+  viewFlushMs: number;
+}
+
+export interface S3Config {
+  bucket: string;
+  region: string;
+  endpoint: string | null;
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+  forcePathStyle: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number (got "${raw}")`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max} (got ${value})`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false (got "${env[name]}")`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+/** Reads and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const store = oneOf(env, 'MEDIA_STORE', ['disk', 's3'] as const, 'disk');
+  let media: Config['media'] = { store: 'disk' };
+  if (store === 's3') {
+    const bucket = env.S3_BUCKET?.trim();
+    if (!bucket) throw new ConfigError('S3_BUCKET', 'is required when MEDIA_STORE=s3');
+    media = {
+      store: 's3',
+      s3: {
+        bucket,
+        region: env.S3_REGION?.trim() || 'us-east-1',
+        endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+        accessKeyId: env.S3_ACCESS_KEY_ID?.trim() || null,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY?.trim() || null,
+        forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', true),
+      },
+    };
+  }
+  return {
+    port,
+    host,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
+    databaseUrl,
+    redisUrl,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    cookieSecure: bool(env, 'COOKIE_SECURE', publicUrl.startsWith('https:')),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    media,
+    rateLimits: {
+      signUpPerHour: int(env, 'RATE_LIMIT_SIGNUP_PER_HOUR', 20, 1, 1_000_000),
+      signInPerMinute: int(env, 'RATE_LIMIT_SIGNIN_PER_MINUTE', 10, 1, 1_000_000),
+      writesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 300, 1, 10_000_000),
+    },
+    viewFlushMs: int(env, 'VIEW_FLUSH_MS', 5000, 10, 3_600_000),
+  };
+}

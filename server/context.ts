@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { Database } from './db/database.js';
+import { postgresDialect, sqliteDialect } from './db/dialect.js';
+import type { BlobStore } from './infra/blobs/blob-store.js';
+import { DiskBlobStore } from './infra/blobs/disk-blob-store.js';
+import { S3BlobStore } from './infra/blobs/s3-blob-store.js';
+import { DomainEvents } from './infra/events/domain-events.js';
+import { LogVerificationSender, type VerificationSender } from './modules/accounts/verification-sender.js';
+
+export interface Clock {
+  now(): number;
+}
+
+/**
+ * The composition root: every dependency the app has, built once and passed explicitly.
+ * No module reaches for a global.
+ */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  database: Database;
+  blobs: BlobStore;
+  events: DomainEvents;
+  clock: Clock;
+  verificationSender: VerificationSender;
+  /** Closes everything the context opened, in reverse order. */
+  close(): Promise<void>;
+}
+
+export interface ContextOverrides {
+  log?: Logger;
+  clock?: Clock;
+  verificationSender?: VerificationSender;
+}
+
+/** Builds the context from configuration; opens (but does not migrate) the database. */
+export function createContext(config: Config, overrides: ContextOverrides = {}): AppContext {
+  const log =
+    overrides.log ??
+    pino({
+      level: config.logLevel,
+      // Secrets never reach the log, whatever a handler passes in.
+      redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.token', 'res.headers["set-cookie"]'],
+    });
+  const database = new Database(
+    config.databaseUrl ? postgresDialect(config.databaseUrl) : sqliteDialect(path.join(config.dataDir, 'kuaan.db')),
+  );
+  database.reportHookErrorsTo((err) => log.error({ err }, 'after-commit hook failed'));
+
+  let blobs: BlobStore;
+  if (config.media.store === 's3') {
+    const s3 = config.media.s3;
+    const client = new S3Client({
+      region: s3.region,
+      forcePathStyle: s3.forcePathStyle,
+      ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
+      ...(s3.accessKeyId && s3.secretAccessKey
+        ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } }
+        : {}),
+    });
+    blobs = new S3BlobStore(client, s3.bucket);
+  } else {
+    blobs = new DiskBlobStore(path.join(config.dataDir, 'media'));
+  }
+
+  const events = new DomainEvents((err, event) => log.error({ err, event }, 'domain event handler failed'));
+
+  return {
+    config,
+    log,
+    database,
+    blobs,
+    events,
+    clock: overrides.clock ?? { now: () => Date.now() },
+    verificationSender: overrides.verificationSender ?? new LogVerificationSender(log),
+    async close() {
+      await database.destroy();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import type { Database } from '../database.js';
+import { accounts } from './0001-accounts.js';
+import { media } from './0002-media.js';
+import { notes } from './0003-notes.js';
+import { social } from './0004-social.js';
+import { comments } from './0005-comments.js';
+import { notifications } from './0006-notifications.js';
+import type { KuaanMigration } from './migration.js';
+
+/** The registry: append new steps at the end; never rename or reorder one that has shipped. */
+const REGISTRY: Record<string, KuaanMigration> = {
+  '0001-accounts': accounts,
+  '0002-media': media,
+  '0003-notes': notes,
+  '0004-social': social,
+  '0005-comments': comments,
+  '0006-notifications': notifications,
+};
+
+class RegistryProvider implements MigrationProvider {
+  constructor(private readonly database: Database) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of Object.entries(REGISTRY)) {
+      out[name] = { up: (db) => m.up(db, this.database.kind) };
+    }
+    return out;
+  }
+}
+
+/** Applies every pending migration; returns the names applied. Throws with the failing step named. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider: new RegistryProvider(database) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,35 @@
+import type { SessionsTable, UserLanguagesTable, UsersTable, VerificationCodesTable } from './accounts.js';
+import type { CommentLikesTable, CommentsTable } from './comments.js';
+import type { MediaTable } from './media.js';
+import type { HashtagsTable, NoteHashtagsTable, NoteMediaTable, NoteMentionsTable, NotesTable } from './notes.js';
+import type { NotificationsTable } from './notifications.js';
+import type { BlocksTable, BoardsTable, CollectsTable, FollowsTable, NoteLikesTable } from './social.js';
+
+/** The whole database as Kysely sees it. Timestamps are epoch milliseconds. */
+export interface DB {
+  users: UsersTable;
+  user_languages: UserLanguagesTable;
+  sessions: SessionsTable;
+  verification_codes: VerificationCodesTable;
+  media: MediaTable;
+  notes: NotesTable;
+  note_media: NoteMediaTable;
+  hashtags: HashtagsTable;
+  note_hashtags: NoteHashtagsTable;
+  note_mentions: NoteMentionsTable;
+  follows: FollowsTable;
+  blocks: BlocksTable;
+  note_likes: NoteLikesTable;
+  boards: BoardsTable;
+  collects: CollectsTable;
+  comments: CommentsTable;
+  comment_likes: CommentLikesTable;
+  notifications: NotificationsTable;
+}
+
+export type * from './accounts.js';
+export type * from './comments.js';
+export type * from './media.js';
+export type * from './notes.js';
+export type * from './notifications.js';
+export type * from './social.js';

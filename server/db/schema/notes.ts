@@ -1,0 +1,51 @@
+export type NoteType = 'photo' | 'text' | 'video';
+export type Visibility = 'public' | 'mutuals' | 'private';
+
+export interface NotesTable {
+  id: string;
+  author_id: string;
+  type: NoteType;
+  title: string;
+  body: string;
+  /** JSON Facet[] with UTF-16 offsets into body. */
+  facets: string;
+  visibility: Visibility;
+  location_label: string | null;
+  cover_media_id: string | null;
+  like_count: number;
+  collect_count: number;
+  comment_count: number;
+  view_count: number;
+  /** Engagement decayed with age, as one monotone number so it can be indexed (see ADR 0004). */
+  hot_score: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface NoteMediaTable {
+  note_id: string;
+  media_id: string;
+  position: number;
+  alt_text: string;
+}
+
+export interface HashtagsTable {
+  id: string;
+  name: string;
+  name_lower: string;
+  note_count: number;
+  view_count: number;
+  comment_count: number;
+  created_at: number;
+}
+
+export interface NoteHashtagsTable {
+  note_id: string;
+  hashtag_id: string;
+  created_at: number;
+}
+
+export interface NoteMentionsTable {
+  note_id: string;
+  user_id: string;
+}

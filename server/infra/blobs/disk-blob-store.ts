@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { BlobObject, BlobStore, ByteRange } from './blob-store.js';
+
+const TYPES: Record<string, string> = {
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.mp4': 'video/mp4',
+  '.vtt': 'text/vtt',
+  '.json': 'application/json',
+};
+
+/** Blobs as files under one root; the content type follows the key's extension. */
+export class DiskBlobStore implements BlobStore {
+  readonly kind = 'disk' as const;
+
+  constructor(private readonly root: string) {}
+
+  private pathOf(key: string): string {
+    // Keys are made by the server, but refuse anything that could leave the root all the same.
+    if (!/^[A-Za-z0-9._\-/]+$/.test(key) || key.includes('..') || key.startsWith('/')) {
+      throw new Error(`Invalid blob key: ${key}`);
+    }
+    return path.join(this.root, key);
+  }
+
+  private typeOf(key: string): string {
+    return TYPES[path.extname(key).toLowerCase()] ?? 'application/octet-stream';
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const file = this.pathOf(key);
+    await fsp.mkdir(path.dirname(file), { recursive: true });
+    // Write then rename, so a reader never sees half a file.
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await fsp.writeFile(tmp, data);
+    await fsp.rename(tmp, file);
+  }
+
+  async head(key: string): Promise<{ size: number; contentType: string } | null> {
+    try {
+      const stat = await fsp.stat(this.pathOf(key));
+      return { size: stat.size, contentType: this.typeOf(key) };
+    } catch {
+      return null;
+    }
+  }
+
+  async get(key: string, range?: ByteRange): Promise<BlobObject | null> {
+    const info = await this.head(key);
+    if (!info) return null;
+    const file = this.pathOf(key);
+    const body = range ? fs.createReadStream(file, { start: range.start, end: range.end }) : fs.createReadStream(file);
+    return { body, size: range ? range.end - range.start + 1 : info.size, contentType: info.contentType };
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((k) => fsp.rm(this.pathOf(k), { force: true })));
+  }
+}

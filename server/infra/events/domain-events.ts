@@ -1,0 +1,51 @@
+import { EventEmitter } from 'node:events';
+
+/** What happened, published after commit. Subscribers do side effects (notifications, later search, translation). */
+export interface DomainEventMap {
+  'user.followed': { followerId: string; followeeId: string };
+  'note.created': { noteId: string; authorId: string; mentionedUserIds: string[] };
+  'note.updated': { noteId: string; authorId: string; newlyMentionedUserIds: string[] };
+  'note.deleted': { noteId: string; authorId: string };
+  'note.liked': { noteId: string; authorId: string; userId: string };
+  'note.collected': { noteId: string; authorId: string; userId: string };
+  'comment.created': {
+    commentId: string;
+    noteId: string;
+    noteAuthorId: string;
+    authorId: string;
+    parentAuthorId: string | null;
+    replyToUserId: string | null;
+    mentionedUserIds: string[];
+  };
+  'comment.liked': { commentId: string; noteId: string; commentAuthorId: string; userId: string };
+}
+
+export type DomainEventName = keyof DomainEventMap;
+type Handler<K extends DomainEventName> = (payload: DomainEventMap[K]) => void | Promise<void>;
+
+/**
+ * In-process domain events. Side effects run on the node that committed the write, so in a cluster
+ * each event is handled once; cross-node broadcast (WebSocket fan-out) is a separate bus.
+ */
+export class DomainEvents {
+  private readonly emitter = new EventEmitter();
+
+  constructor(private readonly onError: (err: unknown, event: string) => void) {
+    this.emitter.setMaxListeners(100);
+  }
+
+  on<K extends DomainEventName>(event: K, handler: Handler<K>): void {
+    this.emitter.on(event, (payload: DomainEventMap[K]) => {
+      try {
+        const result = handler(payload);
+        if (result instanceof Promise) result.catch((err) => this.onError(err, event));
+      } catch (err) {
+        this.onError(err, event);
+      }
+    });
+  }
+
+  emit<K extends DomainEventName>(event: K, payload: DomainEventMap[K]): void {
+    this.emitter.emit(event, payload);
+  }
+}

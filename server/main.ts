@@ -1,0 +1,27 @@
+import { buildApp } from './app.js';
+import { configOrExit } from './cli.js';
+import { createContext } from './context.js';
+import { migrateToLatest } from './db/migrations/index.js';
+
+/** Reads config, builds the context, migrates, listens. Nothing else lives here. */
+export async function main(): Promise<void> {
+  const config = configOrExit();
+  const ctx = createContext(config);
+  const applied = await migrateToLatest(ctx.database);
+  if (applied.length) ctx.log.info({ applied }, 'migrations applied');
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const address = app.server.address();
+  const port = address && typeof address === 'object' ? address.port : config.port;
+  console.log(`Kuaan is running at http://${shown}:${port} (database: ${ctx.database.describe})`);
+
+  const shutdown = async (signal: string) => {
+    ctx.log.info({ signal }, 'shutting down');
+    await app.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
