@@ -1,8 +1,25 @@
 import type { AppContext } from '../context.js';
 import type { KuaanApp } from '../plugins/types.js';
+import { commentsRoutes } from './comments/comments.routes.js';
+import { feedRoutes } from './feed/feed.routes.js';
+import { mediaRoutes } from './media/media.routes.js';
+import { notesRoutes } from './notes/notes.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { subscribeNotifications } from './notifications/notifications.subscribers.js';
+import { socialRoutes } from './social/social.routes.js';
+import { stickersRoutes } from './stickers/stickers.routes.js';
 
 /**
  * Feature modules register their routes and event subscribers here, in one list, so the app's whole
  * surface can be read in one place.
  */
-export function registerModules(_app: KuaanApp, _ctx: AppContext): void {}
+export function registerModules(app: KuaanApp, ctx: AppContext): void {
+  mediaRoutes(app, ctx);
+  notesRoutes(app, ctx);
+  feedRoutes(app, ctx);
+  socialRoutes(app, ctx);
+  commentsRoutes(app, ctx);
+  stickersRoutes(app, ctx);
+  notificationsRoutes(app, ctx);
+  subscribeNotifications(ctx);
+}

@@ -1,0 +1,85 @@
+import { type Static, Type } from 'typebox';
+import { FacetSchema, Id, Image, Timestamp, UserSummary } from './common.js';
+import { LIMITS } from './limits.js';
+
+export const NoteType = Type.Union([Type.Literal('photo'), Type.Literal('text')]);
+export const Visibility = Type.Union([Type.Literal('public'), Type.Literal('mutuals'), Type.Literal('private')]);
+export type Visibility = Static<typeof Visibility>;
+
+export const NoteImageInput = Type.Object(
+  { mediaId: Id, alt: Type.Optional(Type.String({ maxLength: LIMITS.altText.max * 4 })) },
+  { additionalProperties: false },
+);
+
+/** Lengths here are generous transport bounds; the exact rules (title units, code points) are checked by the service. */
+export const CreateNoteBody = Type.Object(
+  {
+    type: NoteType,
+    title: Type.String({ maxLength: 200 }),
+    body: Type.String({ maxLength: LIMITS.noteBodyChars * 4 }),
+    images: Type.Optional(Type.Array(NoteImageInput, { maxItems: LIMITS.noteImages.max })),
+    visibility: Type.Optional(Visibility),
+    locationLabel: Type.Optional(Type.Union([Type.String({ maxLength: 400 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type CreateNoteBody = Static<typeof CreateNoteBody>;
+
+export const UpdateNoteBody = Type.Object(
+  {
+    title: Type.Optional(Type.String({ maxLength: 200 })),
+    body: Type.Optional(Type.String({ maxLength: LIMITS.noteBodyChars * 4 })),
+    images: Type.Optional(Type.Array(NoteImageInput, { maxItems: LIMITS.noteImages.max })),
+    visibility: Type.Optional(Visibility),
+    locationLabel: Type.Optional(Type.Union([Type.String({ maxLength: 400 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type UpdateNoteBody = Static<typeof UpdateNoteBody>;
+
+/** A note as a card in a waterfall: cover first, just enough to decide to open it. */
+export const NoteCard = Type.Object({
+  id: Id,
+  type: NoteType,
+  title: Type.String(),
+  /** First lines of the body, for text notes without a cover. */
+  excerpt: Type.String(),
+  cover: Type.Union([Image, Type.Null()]),
+  author: UserSummary,
+  likeCount: Type.Integer(),
+  likedByMe: Type.Boolean(),
+  visibility: Visibility,
+  createdAt: Timestamp,
+});
+export type NoteCard = Static<typeof NoteCard>;
+
+export const Note = Type.Object({
+  id: Id,
+  type: NoteType,
+  title: Type.String(),
+  body: Type.String(),
+  facets: Type.Array(FacetSchema),
+  images: Type.Array(Image),
+  hashtags: Type.Array(Type.String()),
+  author: UserSummary,
+  visibility: Visibility,
+  locationLabel: Type.Union([Type.String(), Type.Null()]),
+  counts: Type.Object({ likes: Type.Integer(), collects: Type.Integer(), comments: Type.Integer(), views: Type.Integer() }),
+  viewer: Type.Object({
+    liked: Type.Boolean(),
+    collected: Type.Boolean(),
+    boardId: Type.Union([Id, Type.Null()]),
+    isAuthor: Type.Boolean(),
+  }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Note = Static<typeof Note>;
+
+export const Topic = Type.Object({
+  name: Type.String(),
+  noteCount: Type.Integer(),
+  viewCount: Type.Integer(),
+  commentCount: Type.Integer(),
+});
+export type Topic = Static<typeof Topic>;
