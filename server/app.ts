@@ -37,6 +37,8 @@ export async function buildApp(ctx: AppContext): Promise<KuaanApp> {
     // After auth, so limits can key on the person rather than a shared IP.
     hook: 'preHandler',
     keyGenerator: (request) => request.viewer?.userId ?? request.ip,
+    // In a cluster every node must count against the same budget.
+    ...(ctx.redis ? { redis: ctx.redis, nameSpace: 'kuaan-rl-' } : {}),
   });
   await app.register(swagger, {
     openapi: {

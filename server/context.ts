@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
+import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
@@ -26,6 +27,8 @@ export interface AppContext {
   events: DomainEvents;
   clock: Clock;
   verificationSender: VerificationSender;
+  /** Shared state for a cluster (rate limits; later pub/sub); null in the embedded deployment. */
+  redis: Redis | null;
   /** Closes everything the context opened, in reverse order. */
   close(): Promise<void>;
 }
@@ -66,6 +69,12 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     blobs = new DiskBlobStore(path.join(config.dataDir, 'media'));
   }
 
+  // Short timeouts: a rate-limit check must fail fast rather than hang a request when Redis is away.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: false })
+    : null;
+  redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
+
   const events = new DomainEvents((err, event) => log.error({ err, event }, 'domain event handler failed'));
 
   return {
@@ -76,7 +85,9 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     events,
     clock: overrides.clock ?? { now: () => Date.now() },
     verificationSender: overrides.verificationSender ?? new LogVerificationSender(log),
+    redis,
     async close() {
+      await redis?.quit().catch(() => redis.disconnect());
       await database.destroy();
     },
   };

@@ -2,6 +2,8 @@ import { buildApp } from './app.js';
 import { configOrExit } from './cli.js';
 import { createContext } from './context.js';
 import { migrateToLatest } from './db/migrations/index.js';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo/demo-content.js';
+import { seedDemo } from './demo/seed-demo.js';
 
 /** Reads config, builds the context, migrates, listens. Nothing else lives here. */
 export async function main(): Promise<void> {
@@ -10,6 +12,12 @@ export async function main(): Promise<void> {
   const applied = await migrateToLatest(ctx.database);
   if (applied.length) ctx.log.info({ applied }, 'migrations applied');
   const app = await buildApp(ctx);
+  if (process.env.KUAAN_DEMO === '1') {
+    const { seeded } = await seedDemo(app, config.publicUrl);
+    console.log(
+      `${seeded ? 'Seeded' : 'Found'} the demo community. Sign in as ${DEMO_PEOPLE.map((p) => p.handle).join(', ')} with password "${DEMO_PASSWORD}".`,
+    );
+  }
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
