@@ -55,6 +55,13 @@ export const FacetSchema = Type.Union([
     userId: Type.String(),
   }),
   Type.Object({ type: Type.Literal('link'), start: Type.Integer(), end: Type.Integer(), url: Type.String() }),
+  Type.Object({
+    type: Type.Literal('sticker'),
+    start: Type.Integer(),
+    end: Type.Integer(),
+    code: Type.String(),
+    url: Type.String(),
+  }),
 ]);
 
 export const ProblemSchema = Type.Object({

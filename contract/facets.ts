@@ -5,11 +5,15 @@
 export type Facet =
   | { type: 'hashtag'; start: number; end: number; tag: string }
   | { type: 'mention'; start: number; end: number; handle: string; userId: string }
-  | { type: 'link'; start: number; end: number; url: string };
+  | { type: 'link'; start: number; end: number; url: string }
+  /** A sticker written as a bracket code such as [laugh] or [笑哭]; url is the image to draw instead. */
+  | { type: 'sticker'; start: number; end: number; code: string; url: string };
 
 /** Letters (any script), digits, marks, _ and emoji may form a hashtag. */
 export const HASHTAG_PATTERN = /#([\p{L}\p{N}\p{M}_\p{Extended_Pictographic}]{1,32})#?/gu;
 export const MENTION_PATTERN = /(?<![\p{L}\p{N}_.])@([A-Za-z0-9_.]{3,24})/gu;
+/** A bracket code such as [laugh] or [笑哭]; only codes of a known sticker become facets. */
+export const STICKER_PATTERN = /\[([\p{L}\p{N}_-]{1,16})\]/gu;
 export const LINK_PATTERN = /\bhttps?:\/\/[^\s<>"'，。！？、）】]+/gu;
 
 /** Splits text into runs for rendering: plain strings and faceted ranges, in order. */

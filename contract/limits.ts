@@ -35,6 +35,16 @@ export const LIMITS = {
     widths: [1080, 400] as const,
   },
 
+  translation: {
+    /** Comments translated in one request (and one provider call). */
+    commentBatch: 50,
+    /** Longest text sent to /api/learn/convert or an internal translation. */
+    textChars: 5000,
+    /** Longest text cut into tokens by /api/learn/segment. */
+    segmentChars: 2000,
+    wordChars: 32,
+  },
+
   page: { default: 20, max: 50 },
   sessionDays: 30,
   verificationCode: { ttlMinutes: 10, maxAttempts: 5 },

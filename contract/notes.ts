@@ -25,8 +25,10 @@ export const CreateNoteBody = Type.Object(
 );
 export type CreateNoteBody = Static<typeof CreateNoteBody>;
 
+/** Every field optional; `type` may be sent but must match the note's (a note never changes type). */
 export const UpdateNoteBody = Type.Object(
   {
+    type: Type.Optional(NoteType),
     title: Type.Optional(Type.String({ maxLength: 200 })),
     body: Type.Optional(Type.String({ maxLength: LIMITS.noteBodyChars * 4 })),
     images: Type.Optional(Type.Array(NoteImageInput, { maxItems: LIMITS.noteImages.max })),

@@ -16,6 +16,23 @@ export interface Config {
   rateLimits: { signUpPerHour: number; signInPerMinute: number; writesPerMinute: number };
   /** How often buffered view counts are written to the database, in ms. */
   viewFlushMs: number;
+  translation: TranslationConfig;
+}
+
+export type TranslationProviderName = 'gloss' | 'deepl' | 'libretranslate' | 'openai';
+
+/** The translation provider and its limits; the offline gloss is always there as the fallback. */
+export interface TranslationConfig {
+  provider: TranslationProviderName;
+  /** Per provider request, in ms. */
+  timeoutMs: number;
+  /** Provider requests in flight at once, per node. */
+  concurrency: number;
+  /** Translation requests per person per minute. */
+  perUserPerMinute: number;
+  deepl: { apiKey: string; url: string } | null;
+  libretranslate: { url: string; apiKey: string | null } | null;
+  openai: { baseUrl: string; apiKey: string | null; model: string } | null;
 }
 
 export interface S3Config {
@@ -79,6 +96,41 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+function translationConfig(env: Env): TranslationConfig {
+  const provider = oneOf(env, 'TRANSLATION_PROVIDER', ['gloss', 'deepl', 'libretranslate', 'openai'] as const, 'gloss');
+  const required = (name: string) => {
+    const value = env[name]?.trim();
+    if (!value) throw new ConfigError(name, `is required when TRANSLATION_PROVIDER=${provider}`);
+    return value;
+  };
+  const config: TranslationConfig = {
+    provider,
+    timeoutMs: int(env, 'TRANSLATION_TIMEOUT_MS', 8000, 100, 120_000),
+    concurrency: int(env, 'TRANSLATION_CONCURRENCY', 4, 1, 256),
+    perUserPerMinute: int(env, 'TRANSLATION_RATE_PER_MINUTE', 60, 1, 1_000_000),
+    deepl: null,
+    libretranslate: null,
+    openai: null,
+  };
+  if (provider === 'deepl') {
+    const apiKey = required('DEEPL_API_KEY');
+    // DeepL Free keys end in ":fx" and live on their own host.
+    const fallback = apiKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com';
+    config.deepl = { apiKey, url: (url(env, 'DEEPL_API_URL', ['http:', 'https:']) ?? fallback).replace(/\/+$/, '') };
+  } else if (provider === 'libretranslate') {
+    const base = url(env, 'LIBRETRANSLATE_URL', ['http:', 'https:']);
+    if (!base) throw new ConfigError('LIBRETRANSLATE_URL', 'is required when TRANSLATION_PROVIDER=libretranslate');
+    config.libretranslate = { url: base.replace(/\/+$/, ''), apiKey: env.LIBRETRANSLATE_API_KEY?.trim() || null };
+  } else if (provider === 'openai') {
+    const baseUrl = (url(env, 'OPENAI_BASE_URL', ['http:', 'https:']) ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
+    const apiKey = env.OPENAI_API_KEY?.trim() || null;
+    // Local servers (llama.cpp, Ollama, vLLM) often need no key; OpenAI itself always does.
+    if (!apiKey && new URL(baseUrl).hostname === 'api.openai.com') required('OPENAI_API_KEY');
+    config.openai = { baseUrl, apiKey, model: required('OPENAI_MODEL') };
+  }
+  return config;
+}
+
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
@@ -120,5 +172,6 @@ export function loadConfig(env: Env = process.env): Config {
       writesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 300, 1, 10_000_000),
     },
     viewFlushMs: int(env, 'VIEW_FLUSH_MS', 5000, 10, 3_600_000),
+    translation: translationConfig(env),
   };
 }

@@ -10,6 +10,7 @@ import { DiskBlobStore } from './infra/blobs/disk-blob-store.js';
 import { S3BlobStore } from './infra/blobs/s3-blob-store.js';
 import { DomainEvents } from './infra/events/domain-events.js';
 import { LogVerificationSender, type VerificationSender } from './modules/accounts/verification-sender.js';
+import { Translator } from './modules/translation/translator.js';
 
 export interface Clock {
   now(): number;
@@ -27,6 +28,8 @@ export interface AppContext {
   events: DomainEvents;
   clock: Clock;
   verificationSender: VerificationSender;
+  /** Translation providers, the offline gloss, language detection and learner aids (lazy-loaded). */
+  translator: Translator;
   /** Shared state for a cluster (rate limits; later pub/sub); null in the embedded deployment. */
   redis: Redis | null;
   /** Closes everything the context opened, in reverse order. */
@@ -49,7 +52,9 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
       redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.token', 'res.headers["set-cookie"]'],
     });
   const database = new Database(
-    config.databaseUrl ? postgresDialect(config.databaseUrl) : sqliteDialect(path.join(config.dataDir, 'kuaan.db')),
+    config.databaseUrl
+      ? postgresDialect(config.databaseUrl, (err) => log.warn({ err: err.message }, 'postgres connection lost'))
+      : sqliteDialect(path.join(config.dataDir, 'kuaan.db')),
   );
   database.reportHookErrorsTo((err) => log.error({ err }, 'after-commit hook failed'));
 
@@ -85,6 +90,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     events,
     clock: overrides.clock ?? { now: () => Date.now() },
     verificationSender: overrides.verificationSender ?? new LogVerificationSender(log),
+    translator: new Translator(config.translation),
     redis,
     async close() {
       await redis?.quit().catch(() => redis.disconnect());

@@ -34,8 +34,15 @@ export function sqliteDialect(file: string): DialectHandle {
   return { kind: 'sqlite', dialect: new SqliteDialect({ database }), describe: file };
 }
 
-export function postgresDialect(connectionString: string, poolSize = 10): DialectHandle {
+export function postgresDialect(
+  connectionString: string,
+  onError: (err: Error) => void,
+  poolSize = 10,
+): DialectHandle {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection that the server drops (restart, failover, admin termination) emits 'error';
+  // without a listener Node treats it as uncaught and the whole process dies. The pool replaces it.
+  pool.on('error', onError);
   const url = new URL(connectionString);
   return {
     kind: 'postgres',

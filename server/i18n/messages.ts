@@ -220,6 +220,11 @@ export const MESSAGES = {
     'zh-Hans': '同一张图片出现了两次。',
     'zh-Hant': '同一張圖片出現了兩次。',
   },
+  media_in_use: {
+    en: 'Image {id} is already part of another note.',
+    'zh-Hans': '图片 {id} 已用于另一篇笔记。',
+    'zh-Hant': '圖片 {id} 已用於另一篇筆記。',
+  },
   note_type_unchangeable: {
     en: 'A note cannot change between photo and text.',
     'zh-Hans': '笔记不能在图文和文字之间切换。',
@@ -251,6 +256,21 @@ export const MESSAGES = {
     en: 'The image is truncated or damaged and cannot be read.',
     'zh-Hans': '图片不完整或已损坏，无法读取。',
     'zh-Hant': '圖片不完整或已損壞，無法讀取。',
+  },
+  media_busy: {
+    en: 'The server is busy processing other images. Please try again in a moment.',
+    'zh-Hans': '服务器正忙于处理其他图片，请稍后再试。',
+    'zh-Hant': '伺服器正忙於處理其他圖片，請稍後再試。',
+  },
+  range_not_satisfiable: {
+    en: 'The requested byte range is outside the file ({size} bytes).',
+    'zh-Hans': '请求的字节范围超出了文件大小（{size} 字节）。',
+    'zh-Hant': '請求的位元組範圍超出了檔案大小（{size} 位元組）。',
+  },
+  media_attached: {
+    en: 'This image is used by a note or as a profile picture; remove it there first.',
+    'zh-Hans': '这张图片正被笔记或头像使用，请先在那里移除。',
+    'zh-Hant': '這張圖片正被筆記或頭像使用，請先在那裡移除。',
   },
 
   // social
@@ -284,6 +304,31 @@ export const MESSAGES = {
     en: 'That comment belongs to a different note.',
     'zh-Hans': '该评论属于另一篇笔记。',
     'zh-Hant': '該留言屬於另一篇筆記。',
+  },
+  translation_gloss: {
+    en: 'Word-by-word gloss from a dictionary, not a translation.',
+    'zh-Hans': '这是词典逐词释义，不是翻译。',
+    'zh-Hant': '這是詞典逐詞釋義，不是翻譯。',
+  },
+  translation_fallback: {
+    en: 'The translation service is unavailable right now, so this is a word-by-word gloss, not a translation.',
+    'zh-Hans': '翻译服务暂时不可用，以下是逐词释义，不是翻译。',
+    'zh-Hant': '翻譯服務暫時無法使用，以下是逐詞釋義，不是翻譯。',
+  },
+  translation_unavailable: {
+    en: 'No translation is available for this language yet; showing the original.',
+    'zh-Hans': '暂时无法翻译这种语言，显示原文。',
+    'zh-Hant': '暫時無法翻譯這種語言，顯示原文。',
+  },
+  translation_conversion: {
+    en: 'Converted between Simplified and Traditional characters.',
+    'zh-Hans': '已在简体与繁体之间转换。',
+    'zh-Hant': '已在簡體與繁體之間轉換。',
+  },
+  word_not_in_dictionary: {
+    en: '"{word}" is not in the dictionary.',
+    'zh-Hans': '词典里没有“{word}”。',
+    'zh-Hant': '詞典裡沒有「{word}」。',
   },
 } satisfies Record<string, Catalog>;
 

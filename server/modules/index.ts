@@ -8,6 +8,9 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { subscribeNotifications } from './notifications/notifications.subscribers.js';
 import { socialRoutes } from './social/social.routes.js';
 import { stickersRoutes } from './stickers/stickers.routes.js';
+import { learnRoutes } from './translation/learn.routes.js';
+import { translationRoutes } from './translation/translation.routes.js';
+import { subscribeTranslation } from './translation/translation.subscribers.js';
 
 /**
  * Feature modules register their routes and event subscribers here, in one list, so the app's whole
@@ -22,4 +25,7 @@ export function registerModules(app: KuaanApp, ctx: AppContext): void {
   stickersRoutes(app, ctx);
   notificationsRoutes(app, ctx);
   subscribeNotifications(ctx);
+  translationRoutes(app, ctx);
+  learnRoutes(app, ctx);
+  subscribeTranslation(ctx);
 }

@@ -34,7 +34,8 @@ export const notes: KuaanMigration = {
       .addColumn('alt_text', 'text', (c) => c.notNull().defaultTo(''))
       .addPrimaryKeyConstraint('note_media_pk', ['note_id', 'position'])
       .execute();
-    await db.schema.createIndex('note_media_media').on('note_media').column('media_id').execute();
+    // An image belongs to one note: the unique index also settles two notes racing for the same upload.
+    await db.schema.createIndex('note_media_media').on('note_media').column('media_id').unique().execute();
 
     await db.schema
       .createTable('hashtags')
@@ -66,5 +67,6 @@ export const notes: KuaanMigration = {
       .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
       .addPrimaryKeyConstraint('note_mentions_pk', ['note_id', 'user_id'])
       .execute();
+    await db.schema.createIndex('note_mentions_user').on('note_mentions').column('user_id').execute();
   },
 };

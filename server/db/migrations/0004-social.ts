@@ -9,7 +9,17 @@ export const social: KuaanMigration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('follows_pk', ['follower_id', 'followee_id'])
       .execute();
-    await db.schema.createIndex('follows_followee').on('follows').columns(['followee_id', 'created_at']).execute();
+    // Followers and following pages are keyset-ordered by (created_at, other id): one index each way.
+    await db.schema
+      .createIndex('follows_followee')
+      .on('follows')
+      .columns(['followee_id', 'created_at', 'follower_id'])
+      .execute();
+    await db.schema
+      .createIndex('follows_follower')
+      .on('follows')
+      .columns(['follower_id', 'created_at', 'followee_id'])
+      .execute();
 
     await db.schema
       .createTable('blocks')
@@ -27,7 +37,7 @@ export const social: KuaanMigration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('note_likes_pk', ['note_id', 'user_id'])
       .execute();
-    await db.schema.createIndex('note_likes_user').on('note_likes').columns(['user_id', 'created_at']).execute();
+    await db.schema.createIndex('note_likes_user').on('note_likes').columns(['user_id', 'created_at', 'note_id']).execute();
 
     await db.schema
       .createTable('boards')
@@ -39,6 +49,7 @@ export const social: KuaanMigration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addUniqueConstraint('boards_owner_name', ['owner_id', 'name'])
       .execute();
+    await db.schema.createIndex('boards_owner').on('boards').columns(['owner_id', 'id']).execute();
 
     await db.schema
       .createTable('collects')
@@ -48,7 +59,7 @@ export const social: KuaanMigration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('collects_pk', ['note_id', 'user_id'])
       .execute();
-    await db.schema.createIndex('collects_user').on('collects').columns(['user_id', 'created_at']).execute();
-    await db.schema.createIndex('collects_board').on('collects').columns(['board_id', 'created_at']).execute();
+    await db.schema.createIndex('collects_user').on('collects').columns(['user_id', 'created_at', 'note_id']).execute();
+    await db.schema.createIndex('collects_board').on('collects').columns(['board_id', 'created_at', 'note_id']).execute();
   },
 };

@@ -26,5 +26,6 @@ export const comments: KuaanMigration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('comment_likes_pk', ['comment_id', 'user_id'])
       .execute();
+    await db.schema.createIndex('comment_likes_user').on('comment_likes').column('user_id').execute();
   },
 };

@@ -19,5 +19,11 @@ export const notifications: KuaanMigration = {
       .on('notifications')
       .columns(['recipient_id', 'read_at'])
       .execute();
+    // "Did this person already tell me this today?" — the check that collapses like/unlike spam.
+    await db.schema
+      .createIndex('notifications_dedupe')
+      .on('notifications')
+      .columns(['actor_id', 'recipient_id', 'kind', 'created_at'])
+      .execute();
   },
 };

@@ -6,6 +6,7 @@ import { notes } from './0003-notes.js';
 import { social } from './0004-social.js';
 import { comments } from './0005-comments.js';
 import { notifications } from './0006-notifications.js';
+import { translation } from './0007-translation.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -16,6 +17,7 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0004-social': social,
   '0005-comments': comments,
   '0006-notifications': notifications,
+  '0007-translation': translation,
 };
 
 class RegistryProvider implements MigrationProvider {

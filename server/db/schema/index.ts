@@ -4,6 +4,7 @@ import type { MediaTable } from './media.js';
 import type { HashtagsTable, NoteHashtagsTable, NoteMediaTable, NoteMentionsTable, NotesTable } from './notes.js';
 import type { NotificationsTable } from './notifications.js';
 import type { BlocksTable, BoardsTable, CollectsTable, FollowsTable, NoteLikesTable } from './social.js';
+import type { TranslationCacheTable, UserTranslationSettingsTable } from './translation.js';
 
 /** The whole database as Kysely sees it. Timestamps are epoch milliseconds. */
 export interface DB {
@@ -25,6 +26,8 @@ export interface DB {
   comments: CommentsTable;
   comment_likes: CommentLikesTable;
   notifications: NotificationsTable;
+  translation_cache: TranslationCacheTable;
+  user_translation_settings: UserTranslationSettingsTable;
 }
 
 export type * from './accounts.js';
@@ -33,3 +36,4 @@ export type * from './media.js';
 export type * from './notes.js';
 export type * from './notifications.js';
 export type * from './social.js';
+export type * from './translation.js';

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { BlobObject, BlobStore, ByteRange } from './blob-store.js';
@@ -34,9 +34,14 @@ export class DiskBlobStore implements BlobStore {
     const file = this.pathOf(key);
     await fsp.mkdir(path.dirname(file), { recursive: true });
     // Write then rename, so a reader never sees half a file.
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await fsp.writeFile(tmp, data);
-    await fsp.rename(tmp, file);
+    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await fsp.writeFile(tmp, data);
+      await fsp.rename(tmp, file);
+    } catch (err) {
+      await fsp.rm(tmp, { force: true });
+      throw err;
+    }
   }
 
   async head(key: string): Promise<{ size: number; contentType: string } | null> {
@@ -49,11 +54,18 @@ export class DiskBlobStore implements BlobStore {
   }
 
   async get(key: string, range?: ByteRange): Promise<BlobObject | null> {
-    const info = await this.head(key);
-    if (!info) return null;
-    const file = this.pathOf(key);
-    const body = range ? fs.createReadStream(file, { start: range.start, end: range.end }) : fs.createReadStream(file);
-    return { body, size: range ? range.end - range.start + 1 : info.size, contentType: info.contentType };
+    // Open first, then stream from the handle: a file deleted after this point still reads whole,
+    // and a missing one is a clean null rather than an error mid-response.
+    let handle: fsp.FileHandle;
+    try {
+      handle = await fsp.open(this.pathOf(key), 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    const { size } = await handle.stat();
+    const body = handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+    return { body, size: range ? range.end - range.start + 1 : size, contentType: this.typeOf(key) };
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -1,4 +1,103 @@
 import type { AppContext } from '../../context.js';
+import { newId } from '../../db/ids.js';
+import type { NotificationKind } from '../../db/schema/index.js';
+import { canViewNote } from '../notes/notes.policy.js';
+import { isBlockedEitherWay } from '../social/relations.repo.js';
+import { insertNotification, recentlyNotified } from './notifications.repo.js';
 
-// Placeholder: subscribers to domain events are being written.
-export function subscribeNotifications(_ctx: AppContext): void {}
+interface Candidate {
+  recipientId: string;
+  actorId: string;
+  kind: NotificationKind;
+  noteId: string | null;
+  commentId: string | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Kinds a person can toggle on and off: repeating them within a day must not ring again. */
+const COLLAPSED: ReadonlySet<NotificationKind> = new Set(['like', 'collect', 'comment_like', 'follow']);
+
+// In-flight deliveries per app, so closing the app (and tests) can wait for them to land.
+const inFlight = new WeakMap<object, Set<Promise<void>>>();
+
+/** Resolves once every notification delivery started so far has finished. */
+export async function settleNotifications(ctx: AppContext): Promise<void> {
+  const pending = inFlight.get(ctx);
+  while (pending && pending.size > 0) await Promise.allSettled([...pending]);
+}
+
+/**
+ * Turns domain events into notifications. Never to yourself, never across a block, never about a
+ * note the recipient may not see, and like/unlike spam collapses to one per actor and object a day.
+ */
+export function subscribeNotifications(ctx: AppContext): void {
+  const db = ctx.database.db;
+  // Handlers run concurrently; one chain per (actor, recipient, kind, object) makes "check, then
+  // insert" atomic for the rapid like/unlike/like a single person can fire.
+  const chains = new Map<string, Promise<void>>();
+  const pending = new Set<Promise<void>>();
+  inFlight.set(ctx, pending);
+
+  async function deliver(n: Candidate): Promise<void> {
+    if (n.recipientId === n.actorId) return;
+    if (await isBlockedEitherWay(db, n.recipientId, n.actorId)) return;
+    if (n.noteId) {
+      const note = await db.selectFrom('notes').select(['author_id', 'visibility']).where('id', '=', n.noteId).executeTakeFirst();
+      if (!note || !(await canViewNote(db, note, n.recipientId))) return;
+    }
+    const now = ctx.clock.now();
+    if (COLLAPSED.has(n.kind) && (await recentlyNotified(db, n, now - DAY_MS))) return;
+    await insertNotification(db, {
+      id: newId(),
+      recipient_id: n.recipientId,
+      actor_id: n.actorId,
+      kind: n.kind,
+      note_id: n.noteId,
+      comment_id: n.commentId,
+      created_at: now,
+      read_at: null,
+    });
+  }
+
+  function notify(n: Candidate): Promise<void> {
+    const key = `${n.actorId}|${n.recipientId}|${n.kind}|${n.noteId ?? ''}|${n.commentId ?? ''}`;
+    const next = (chains.get(key) ?? Promise.resolve()).then(() => deliver(n));
+    const settled = next.catch(() => {});
+    chains.set(key, settled);
+    pending.add(settled);
+    void settled.then(() => {
+      pending.delete(settled);
+      if (chains.get(key) === settled) chains.delete(key);
+    });
+    return next;
+  }
+
+  ctx.events.on('user.followed', (e) =>
+    notify({ recipientId: e.followeeId, actorId: e.followerId, kind: 'follow', noteId: null, commentId: null }),
+  );
+  ctx.events.on('note.liked', (e) => notify({ recipientId: e.authorId, actorId: e.userId, kind: 'like', noteId: e.noteId, commentId: null }));
+  ctx.events.on('note.collected', (e) =>
+    notify({ recipientId: e.authorId, actorId: e.userId, kind: 'collect', noteId: e.noteId, commentId: null }),
+  );
+  ctx.events.on('comment.liked', (e) =>
+    notify({ recipientId: e.commentAuthorId, actorId: e.userId, kind: 'comment_like', noteId: e.noteId, commentId: e.commentId }),
+  );
+  const mentions = async (noteId: string, authorId: string, userIds: string[]) => {
+    await Promise.all(userIds.map((recipientId) => notify({ recipientId, actorId: authorId, kind: 'mention', noteId, commentId: null })));
+  };
+  ctx.events.on('note.created', (e) => mentions(e.noteId, e.authorId, e.mentionedUserIds));
+  ctx.events.on('note.updated', (e) => mentions(e.noteId, e.authorId, e.newlyMentionedUserIds));
+
+  ctx.events.on('comment.created', async (e) => {
+    // One notification per person per comment, the most specific kind winning: a reply to you beats
+    // a comment on your note, which beats a mention.
+    const kinds = new Map<string, NotificationKind>();
+    const replyTarget = e.replyToUserId ?? e.parentAuthorId;
+    if (replyTarget) kinds.set(replyTarget, 'reply');
+    else kinds.set(e.noteAuthorId, 'comment');
+    for (const id of e.mentionedUserIds) if (!kinds.has(id)) kinds.set(id, 'mention');
+    await Promise.all(
+      [...kinds].map(([recipientId, kind]) => notify({ recipientId, actorId: e.authorId, kind, noteId: e.noteId, commentId: e.commentId })),
+    );
+  });
+}

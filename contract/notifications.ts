@@ -1,0 +1,34 @@
+import { type Static, Type } from 'typebox';
+import { Id, Image, Timestamp, UserSummary } from './common.js';
+
+export const NotificationKind = Type.Union([
+  Type.Literal('like'),
+  Type.Literal('collect'),
+  Type.Literal('comment'),
+  Type.Literal('reply'),
+  Type.Literal('mention'),
+  Type.Literal('follow'),
+  Type.Literal('comment_like'),
+]);
+export type NotificationKind = Static<typeof NotificationKind>;
+
+export const Notification = Type.Object({
+  id: Id,
+  kind: NotificationKind,
+  actor: UserSummary,
+  /** The note it is about, when there is one and the recipient may still see it. */
+  note: Type.Union([Type.Object({ id: Id, title: Type.String(), cover: Type.Union([Image, Type.Null()]) }), Type.Null()]),
+  /** The comment it is about (comment, reply, mention in a comment, comment like). */
+  comment: Type.Union([Type.Object({ id: Id, excerpt: Type.String() }), Type.Null()]),
+  read: Type.Boolean(),
+  createdAt: Timestamp,
+});
+export type Notification = Static<typeof Notification>;
+
+export const UnreadCount = Type.Object({ unread: Type.Integer() });
+
+export const MarkReadBody = Type.Object(
+  { ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 100 })) },
+  { additionalProperties: false },
+);
+export type MarkReadBody = Static<typeof MarkReadBody>;

@@ -1,0 +1,130 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { DB } from '../../db/schema/index.js';
+
+/**
+ * Skeleton queries for the feeds: they return only note ids and sort keys, filtered by visibility
+ * and blocks inside the database; the views hydrate cards in batches. Every list has an index:
+ * notes_hot (discover), notes_author (following, profile), note_hashtags_tag (topic).
+ */
+export interface FeedRow {
+  id: string;
+  created_at: number;
+  hot_score: number;
+}
+
+type NotesEb = ExpressionBuilder<DB, 'notes'>;
+
+/** Authors the viewer follows who follow the viewer back. */
+function mutualsOf(eb: NotesEb, viewerId: string) {
+  return eb
+    .selectFrom('follows as a')
+    .innerJoin('follows as b', (j) => j.onRef('b.follower_id', '=', 'a.followee_id').onRef('b.followee_id', '=', 'a.follower_id'))
+    .select('a.followee_id')
+    .where('a.follower_id', '=', viewerId);
+}
+
+/** Everyone on the other side of a block from the viewer, either direction. */
+function blockedFor(eb: NotesEb, viewerId: string) {
+  return eb
+    .selectFrom('blocks')
+    .select('blocked_id as id')
+    .where('blocker_id', '=', viewerId)
+    .union(eb.selectFrom('blocks').select('blocker_id as id').where('blocked_id', '=', viewerId));
+}
+
+/** The visibility rule of notes.policy canViewNote, as SQL over the notes table. */
+function visibleTo(eb: NotesEb, viewerId: string | null) {
+  if (!viewerId) return eb('notes.visibility', '=', 'public');
+  return eb.and([
+    eb('notes.author_id', 'not in', blockedFor(eb, viewerId)),
+    eb.or([
+      eb('notes.visibility', '=', 'public'),
+      eb('notes.author_id', '=', viewerId),
+      eb.and([eb('notes.visibility', '=', 'mutuals'), eb('notes.author_id', 'in', mutualsOf(eb, viewerId))]),
+    ]),
+  ]);
+}
+
+const COLUMNS = ['notes.id', 'notes.created_at', 'notes.hot_score'] as const;
+
+/** Public notes by hot_score desc, id desc, after the cursor; blocked authors left out. */
+export async function discoverRows(db: Executor, viewerId: string | null, after: [number, string] | null, limit: number) {
+  let q = db.selectFrom('notes').select(COLUMNS).where('notes.visibility', '=', 'public');
+  if (viewerId) q = q.where((eb) => eb('notes.author_id', 'not in', blockedFor(eb, viewerId)));
+  if (after) {
+    const [score, id] = after;
+    q = q.where((eb) => eb.or([eb('notes.hot_score', '<', score), eb.and([eb('notes.hot_score', '=', score), eb('notes.id', '<', id)])]));
+  }
+  return q.orderBy('notes.hot_score', 'desc').orderBy('notes.id', 'desc').limit(limit + 1).execute();
+}
+
+function afterCreated(after: [number, string] | null) {
+  return (eb: NotesEb) => {
+    const [at, id] = after!;
+    return eb.or([eb('notes.created_at', '<', at), eb.and([eb('notes.created_at', '=', at), eb('notes.id', '<', id)])]);
+  };
+}
+
+/** Newest notes of the people the viewer follows that the viewer may see. */
+export async function followingRows(db: Executor, viewerId: string, after: [number, string] | null, limit: number) {
+  let q = db
+    .selectFrom('notes')
+    .select(COLUMNS)
+    .where('notes.author_id', 'in', (eb) => eb.selectFrom('follows').select('followee_id').where('follower_id', '=', viewerId))
+    .where((eb) => visibleTo(eb, viewerId));
+  if (after) q = q.where(afterCreated(after));
+  return q.orderBy('notes.created_at', 'desc').orderBy('notes.id', 'desc').limit(limit + 1).execute();
+}
+
+/** One author's notes, newest first: all of them for the author, the visible ones for others. */
+export async function authorRows(
+  db: Executor,
+  authorId: string,
+  viewerId: string | null,
+  after: [number, string] | null,
+  limit: number,
+) {
+  let q = db.selectFrom('notes').select(COLUMNS).where('notes.author_id', '=', authorId);
+  if (viewerId !== authorId) q = q.where((eb) => visibleTo(eb, viewerId));
+  if (after) q = q.where(afterCreated(after));
+  return q.orderBy('notes.created_at', 'desc').orderBy('notes.id', 'desc').limit(limit + 1).execute();
+}
+
+/**
+ * Notes carrying a hashtag. `new` walks note_hashtags_tag (hashtag_id, created_at, note_id) where
+ * created_at is the note's. `hot` ranks the topic's visible notes by hot_score; that sort is not
+ * index-backed (the score lives on notes) and costs O(topic size) per page.
+ */
+export async function topicRows(
+  db: Executor,
+  hashtagId: string,
+  viewerId: string | null,
+  sort: 'hot' | 'new',
+  after: [number, string] | null,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('note_hashtags')
+    .innerJoin('notes', 'notes.id', 'note_hashtags.note_id')
+    .select(COLUMNS)
+    .where('note_hashtags.hashtag_id', '=', hashtagId)
+    .where((eb) => visibleTo(eb as unknown as NotesEb, viewerId));
+  if (sort === 'new') {
+    if (after) {
+      const [at, id] = after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('note_hashtags.created_at', '<', at),
+          eb.and([eb('note_hashtags.created_at', '=', at), eb('note_hashtags.note_id', '<', id)]),
+        ]),
+      );
+    }
+    return q.orderBy('note_hashtags.created_at', 'desc').orderBy('note_hashtags.note_id', 'desc').limit(limit + 1).execute();
+  }
+  if (after) {
+    const [score, id] = after;
+    q = q.where((eb) => eb.or([eb('notes.hot_score', '<', score), eb.and([eb('notes.hot_score', '=', score), eb('notes.id', '<', id)])]));
+  }
+  return q.orderBy('notes.hot_score', 'desc').orderBy('notes.id', 'desc').limit(limit + 1).execute();
+}

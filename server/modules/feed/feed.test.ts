@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Note, NoteCard, Topic } from '../../../contract/notes.js';
+import { Client } from '../../test/client.js';
+import { signUpUser, signUpUsers } from '../../test/factories.js';
+import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js';
+import { createPhotoNote, createTextNote } from '../../test/note-factory.js';
+import { hotScoreSql } from '../notes/hot-score.js';
+import { bumpTopicComments } from '../notes/topics.repo.js';
+import { follow, like } from './feed.fixtures.js';
+
+type CardPage = { items: NoteCard[]; nextCursor: string | null };
+
+for (const kind of testDatabases()) {
+  describe(`feeds and topics (${kind})`, () => {
+    let t: TestApp;
+    before(async () => {
+      // A flush interval longer than the suite: only explicit flushes write views here.
+      t = await startTestApp(kind, { VIEW_FLUSH_MS: '3600000' });
+    });
+    after(() => t.close());
+
+    async function walk(client: Client, url: string, limit: number): Promise<NoteCard[][]> {
+      const pages: NoteCard[][] = [];
+      let cursor: string | null = null;
+      do {
+        const sep = url.includes('?') ? '&' : '?';
+        const res: { status: number; body: CardPage } = await client.get(`${url}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(res.status, 200);
+        assert.ok(res.body.items.length <= limit);
+        pages.push(res.body.items);
+        cursor = res.body.nextCursor;
+      } while (cursor && pages.length < 200);
+      return pages;
+    }
+
+    test('discover ranks by engagement and newness, and pages without gaps or repeats', async () => {
+      const author = await signUpUser(t);
+      const fans = await signUpUsers(t, 5);
+      const notes: Note[] = [];
+      for (let i = 0; i < 7; i++) notes.push(await createTextNote(author, { title: `rank ${i}` }));
+      await like(t, notes[0]!.id, fans); // oldest, but liked by five
+      await like(t, notes[3]!.id, fans.slice(0, 2));
+      const pages = await walk(author, '/api/feed/discover', 3);
+      const all = pages.flat().map((c) => c.id);
+      assert.equal(new Set(all).size, all.length, 'no note appears twice');
+      const mine = all.filter((id) => notes.some((n) => n.id === id));
+      assert.deepEqual(mine, [notes[0]!.id, notes[3]!.id, notes[6]!.id, notes[5]!.id, notes[4]!.id, notes[2]!.id, notes[1]!.id]);
+      // Same walk again, same answer: the cursor is a stable keyset.
+      assert.deepEqual((await walk(author, '/api/feed/discover', 3)).flat().map((c) => c.id), all);
+      const scores = await t.ctx.database.db.selectFrom('notes').select(['id', 'hot_score']).where('visibility', '=', 'public').execute();
+      const score = new Map(scores.map((r) => [r.id, Number(r.hot_score)]));
+      for (let i = 1; i < all.length; i++) assert.ok(score.get(all[i - 1]!)! >= score.get(all[i]!)!, 'ordered by hot score');
+      const liked = pages.flat().find((c) => c.id === notes[0]!.id)!;
+      assert.equal(liked.likeCount, 5);
+      assert.equal(liked.likedByMe, false);
+      const fanView = (await walk(fans[0]!, '/api/feed/discover', 50)).flat().find((c) => c.id === notes[0]!.id)!;
+      assert.equal(fanView.likedByMe, true);
+    });
+
+    test('cards carry a cover for photo notes and an excerpt for text notes', async () => {
+      const author = await signUpUser(t);
+      const photo = await createPhotoNote(author, 2, { alts: ['cover alt', 'second'] });
+      const text = await createTextNote(author, { body: '长'.repeat(200) });
+      const res = await author.get<CardPage>(`/api/users/${author.handle}/notes`);
+      const [textCard, photoCard] = res.body.items;
+      assert.equal(photoCard!.id, photo.id);
+      assert.equal(photoCard!.cover?.id, photo.images[0]!.id);
+      assert.equal(photoCard!.cover?.alt, 'cover alt');
+      assert.equal(textCard!.id, text.id);
+      assert.equal(textCard!.cover, null);
+      assert.ok(textCard!.excerpt.length < 100 && textCard!.excerpt.startsWith('长长'));
+      assert.equal(textCard!.author.handle, author.handle);
+    });
+
+    test('following: newest first across the people I follow, paged', async () => {
+      const [me, a, b, notFollowed] = await signUpUsers(t, 4);
+      await follow(t, me!, a!);
+      await follow(t, me!, b!);
+      const expected: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        expected.unshift((await createTextNote(i % 2 ? a! : b!, { title: `f${i}` })).id);
+        await createTextNote(notFollowed!);
+      }
+      const pages = await walk(me!, '/api/feed/following', 2);
+      assert.deepEqual(pages.map((p) => p.length), [2, 2, 1]);
+      assert.deepEqual(pages.flat().map((c) => c.id), expected);
+    });
+
+    test('profile notes: newest first, paged, 404 for an unknown handle', async () => {
+      const author = await signUpUser(t);
+      const made: string[] = [];
+      for (let i = 0; i < 5; i++) made.unshift((await createTextNote(author)).id);
+      const pages = await walk(new Client(t), `/api/users/${author.handle.toUpperCase()}/notes`, 2);
+      assert.deepEqual(pages.flat().map((c) => c.id), made);
+      assert.equal((await author.get('/api/users/nobody_by_this_name/notes')).status, 404);
+    });
+
+    test('a cursor that was not given out is a 400', async () => {
+      const me = await signUpUser(t);
+      for (const cursor of ['garbage', Buffer.from('["x",1]').toString('base64url'), Buffer.from('[1e999,"x"]').toString('base64url')]) {
+        const res = await me.get(`/api/feed/discover?cursor=${cursor}`);
+        assert.equal(res.status, 400);
+        assert.equal(res.body.field, 'cursor');
+      }
+      assert.equal((await me.get('/api/feed/discover?limit=0')).status, 400);
+      assert.equal((await me.get('/api/feed/discover?limit=51')).status, 400);
+      assert.equal((await me.get('/api/feed/discover?offset=5')).status, 400);
+    });
+
+    test('topics: note, view and comment counts; sorting by hot and new', async () => {
+      const [author, reader] = await signUpUsers(t, 2);
+      const tag = `话题${Date.now()}`;
+      const older = await createTextNote(author!, { body: `#${tag} older` });
+      const newer = await createTextNote(author!, { body: `#${tag.toUpperCase()} newer, same topic` });
+      await like(t, older.id, [reader!]);
+      // Two comments land the way the comments module records them: note counter and topic counters.
+      await t.ctx.database.db
+        .updateTable('notes')
+        .set((eb) => ({ comment_count: eb('comment_count', '+', 2), hot_score: hotScoreSql({ comments: 2 }) }))
+        .where('id', '=', older.id)
+        .execute();
+      await bumpTopicComments(t.ctx.database.db, older.id, 2);
+
+      const url = `/api/topics/${encodeURIComponent(`#${tag}`)}`;
+      const first = await reader!.get<Topic>(url);
+      assert.equal(first.status, 200, first.text);
+      assert.deepEqual(first.body, { name: tag, noteCount: 2, viewCount: 0, commentCount: 2 });
+      await reader!.get(url);
+      await new Client(t).get(url);
+      assert.equal((await reader!.get<Topic>(url)).body.viewCount, 0, 'views are buffered, not written per view');
+      await t.app.viewCounter.flush();
+      assert.equal((await reader!.get<Topic>(url)).body.viewCount, 4);
+
+      const hot = await reader!.get<CardPage>(`${url}/notes?sort=hot`);
+      assert.deepEqual(hot.body.items.map((c) => c.id), [older.id, newer.id]);
+      const fresh = await reader!.get<CardPage>(`${url}/notes?sort=new&limit=1`);
+      assert.deepEqual(fresh.body.items.map((c) => c.id), [newer.id]);
+      const rest = await reader!.get<CardPage>(`${url}/notes?sort=new&limit=1&cursor=${fresh.body.nextCursor}`);
+      assert.deepEqual(rest.body.items.map((c) => c.id), [older.id]);
+      assert.equal(rest.body.nextCursor, null);
+
+      await author!.delete(`/api/notes/${older.id}`);
+      const afterDelete = (await reader!.get<Topic>(url)).body;
+      assert.equal(afterDelete.noteCount, 1);
+      assert.equal(afterDelete.commentCount, 0);
+      assert.equal((await reader!.get(`/api/topics/${encodeURIComponent('no such topic here')}`)).status, 404);
+      assert.equal((await reader!.get(`${url}/notes?sort=best`)).status, 400);
+    });
+  });
+}

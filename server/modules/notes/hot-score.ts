@@ -1,0 +1,44 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
+
+/**
+ * Discover ranking (ADR 0004): hot = log10(1 + likes + 2·collects + 3·comments) + created_at_s / 45000.
+ * Age enters as a growing offset rather than a decay factor, so a note's score changes only when its
+ * counters do and the discover feed is an indexed keyset scan over (hot_score, id).
+ */
+export const HOT_DECAY_MS = 45_000 * 1000;
+
+export interface CounterDelta {
+  likes?: number;
+  collects?: number;
+  comments?: number;
+}
+
+/** The score of a note from its counters and creation time (epoch ms), as inserted. */
+export function hotScore(likes: number, collects: number, comments: number, createdAtMs: number): number {
+  const engagement = Math.max(0, likes + 2 * collects + 3 * comments);
+  return Math.log10(1 + engagement) + createdAtMs / HOT_DECAY_MS;
+}
+
+function lit(n: number | undefined): RawBuilder<number> {
+  const v = n ?? 0;
+  if (!Number.isSafeInteger(v)) throw new TypeError(`counter delta must be an integer, got ${v}`);
+  return sql.lit(v);
+}
+
+/**
+ * The new hot_score of the `notes` row being updated, for use in the SAME UPDATE that changes its
+ * counters. SQL reads the old column values on the right-hand side, so pass the deltas you apply:
+ *
+ *   .set((eb) => ({ like_count: eb('like_count', '+', 1), hot_score: hotScoreSql({ likes: 1 }) }))
+ */
+export function hotScoreSql(delta: CounterDelta = {}): RawBuilder<number> {
+  const engagement = sql`((like_count + ${lit(delta.likes)}) + 2 * (collect_count + ${lit(delta.collects)}) + 3 * (comment_count + ${lit(delta.comments)}))`;
+  // The CASE keeps log10 defined even if a counter were ever driven below zero.
+  return sql<number>`log10(cast(1 + case when ${engagement} > 0 then ${engagement} else 0 end as double precision)) + cast(created_at as double precision) / ${sql.lit(HOT_DECAY_MS)}`;
+}
+
+/** Recomputes one note's hot_score from its stored counters (for repairs and batch jobs). */
+export async function recomputeHotScore(db: Executor, noteId: string): Promise<void> {
+  await db.updateTable('notes').set({ hot_score: hotScoreSql() }).where('id', '=', noteId).execute();
+}

@@ -1,0 +1,136 @@
+import type { Image } from '../../../contract/common.js';
+import type { Facet } from '../../../contract/facets.js';
+import type { Note, NoteCard } from '../../../contract/notes.js';
+import type { Executor } from '../../db/database.js';
+import { userSummaries } from '../accounts/accounts.views.js';
+import { imageDto } from '../media/media.views.js';
+import { tagsOfFacets } from './note-text.js';
+import { loadVisibleNote } from './notes.policy.js';
+
+const iso = (ms: number) => new Date(Number(ms)).toISOString();
+const EXCERPT_CHARS = 80;
+
+function excerptOf(body: string): string {
+  const points = [...body];
+  return points.length <= EXCERPT_CHARS ? body : `${points.slice(0, EXCERPT_CHARS).join('')}…`;
+}
+
+/** Images of many notes in one query, each note's list in carousel order. */
+async function imagesOf(db: Executor, noteIds: string[], coversOnly: boolean): Promise<Map<string, Image[]>> {
+  const out = new Map<string, Image[]>();
+  if (noteIds.length === 0) return out;
+  let q = db
+    .selectFrom('note_media')
+    .innerJoin('media', 'media.id', 'note_media.media_id')
+    .select([
+      'note_media.note_id',
+      'note_media.alt_text',
+      'media.id',
+      'media.width',
+      'media.height',
+      'media.blurhash',
+      'media.color',
+      'media.variants',
+    ])
+    .where('note_media.note_id', 'in', noteIds);
+  if (coversOnly) q = q.where('note_media.position', '=', 0);
+  for (const r of await q.orderBy('note_media.note_id').orderBy('note_media.position').execute()) {
+    const list = out.get(r.note_id) ?? [];
+    list.push(imageDto(r, r.alt_text));
+    out.set(r.note_id, list);
+  }
+  return out;
+}
+
+async function likedAmong(db: Executor, noteIds: string[], viewerId: string | null): Promise<Set<string>> {
+  if (!viewerId || noteIds.length === 0) return new Set();
+  const rows = await db.selectFrom('note_likes').select('note_id').where('user_id', '=', viewerId).where('note_id', 'in', noteIds).execute();
+  return new Set(rows.map((r) => r.note_id));
+}
+
+/**
+ * Cards for the given note ids, in the given order, hydrated in a fixed number of queries (notes,
+ * authors, covers, likes). Ids that no longer exist are skipped. Callers decide visibility: pass only
+ * ids the viewer may see.
+ */
+export async function noteCards(db: Executor, noteIds: string[], viewerId: string | null): Promise<NoteCard[]> {
+  const ids = [...new Set(noteIds)];
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('notes')
+    .select(['id', 'author_id', 'type', 'title', 'body', 'like_count', 'visibility', 'created_at'])
+    .where('id', 'in', ids)
+    .execute();
+  const [authors, covers, liked] = await Promise.all([
+    userSummaries(
+      db,
+      rows.map((r) => r.author_id),
+    ),
+    imagesOf(
+      db,
+      rows.filter((r) => r.type === 'photo').map((r) => r.id),
+      true,
+    ),
+    likedAmong(db, ids, viewerId),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const cards: NoteCard[] = [];
+  for (const id of ids) {
+    const r = byId.get(id);
+    const author = r && authors.get(r.author_id);
+    if (!r || !author) continue;
+    cards.push({
+      id: r.id,
+      type: r.type === 'photo' ? 'photo' : 'text',
+      title: r.title,
+      excerpt: excerptOf(r.body),
+      cover: covers.get(r.id)?.[0] ?? null,
+      author,
+      likeCount: Number(r.like_count),
+      likedByMe: liked.has(r.id),
+      visibility: r.visibility,
+      createdAt: iso(r.created_at),
+    });
+  }
+  return cards;
+}
+
+/** The whole note as the viewer sees it, or a 404 when it does not exist or they may not see it. */
+export async function noteView(db: Executor, noteId: string, viewerId: string | null): Promise<Note> {
+  const note = await loadVisibleNote(db, noteId, viewerId);
+  const [authors, images, liked, collect] = await Promise.all([
+    userSummaries(db, [note.author_id]),
+    imagesOf(db, [note.id], false),
+    likedAmong(db, [note.id], viewerId),
+    viewerId
+      ? db.selectFrom('collects').select('board_id').where('note_id', '=', note.id).where('user_id', '=', viewerId).executeTakeFirst()
+      : Promise.resolve(undefined),
+  ]);
+  const facets = JSON.parse(note.facets) as Facet[];
+  return {
+    id: note.id,
+    type: note.type === 'photo' ? 'photo' : 'text',
+    title: note.title,
+    body: note.body,
+    facets,
+    images: images.get(note.id) ?? [],
+    hashtags: tagsOfFacets(facets),
+    author: authors.get(note.author_id)!,
+    visibility: note.visibility,
+    locationLabel: note.location_label,
+    counts: {
+      likes: Number(note.like_count),
+      collects: Number(note.collect_count),
+      comments: Number(note.comment_count),
+      views: Number(note.view_count),
+    },
+    viewer: {
+      liked: liked.has(note.id),
+      collected: collect !== undefined,
+      boardId: collect?.board_id ?? null,
+      isAuthor: viewerId === note.author_id,
+    },
+    createdAt: iso(note.created_at),
+    updatedAt: iso(note.updated_at),
+  };
+}

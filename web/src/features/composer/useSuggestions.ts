@@ -1,0 +1,80 @@
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchProfile } from '../../api/auth.js';
+import { fetchTopic } from '../../api/notes.js';
+import { fetchFollowing } from '../../api/social.js';
+import { useMe } from '../auth/useMe.js';
+import type { NoteCard, UserSummary } from '../../api/types.js';
+import type { Suggestion } from './Suggestions.js';
+import type { TypedToken } from './token.js';
+
+const RECENT_TAGS = 'kuaan.recentTags';
+
+export function rememberTags(tags: string[]): void {
+  const old = recentTags();
+  localStorage.setItem(RECENT_TAGS, JSON.stringify([...new Set([...tags, ...old])].slice(0, 30)));
+}
+
+function recentTags(): string[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(RECENT_TAGS) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** People you follow first, then people this browser has already seen (feeds, notes), so @mentions complete without a search API. */
+function knownPeople(client: QueryClient, following: UserSummary[]): UserSummary[] {
+  const people = new Map<string, UserSummary>(following.map((u) => [u.handle, u]));
+  for (const q of client.getQueryCache().getAll()) {
+    const data = q.state.data as { pages?: Array<{ items?: NoteCard[] }>; author?: UserSummary } | undefined;
+    for (const page of data?.pages ?? []) for (const card of page.items ?? []) if (card?.author) people.set(card.author.handle, card.author);
+    if (data?.author?.handle) people.set(data.author.handle, data.author);
+  }
+  return [...people.values()];
+}
+
+/** Completions for the #topic or @person at the caret: things seen before, plus a lookup of the exact name typed. */
+export function useSuggestions(token: TypedToken | null, popularTags: string[]): Suggestion[] {
+  const client = useQueryClient();
+  const me = useMe().data;
+  const following = useQuery({
+    queryKey: ['following', me?.handle],
+    queryFn: () => fetchFollowing(me!.handle),
+    enabled: Boolean(me) && token?.kind === 'mention',
+    staleTime: 5 * 60_000,
+  });
+  const query = token?.query ?? '';
+  const lower = query.toLowerCase();
+  const exactTopic = useQuery({
+    queryKey: ['topic', query],
+    queryFn: () => fetchTopic(query),
+    enabled: token?.kind === 'hashtag' && query.length > 0,
+    retry: false,
+    staleTime: 60_000,
+  });
+  const exactUser = useQuery({
+    queryKey: ['profile', query],
+    queryFn: () => fetchProfile(query),
+    enabled: token?.kind === 'mention' && query.length >= 3,
+    retry: false,
+    staleTime: 60_000,
+  });
+  if (!token) return [];
+
+  if (token.kind === 'hashtag') {
+    const out: Suggestion[] = [];
+    if (exactTopic.data) out.push({ value: exactTopic.data.name, label: `#${exactTopic.data.name}`, detail: String(exactTopic.data.noteCount) });
+    for (const tag of [...recentTags(), ...popularTags]) {
+      if (tag.toLowerCase().startsWith(lower) && !out.some((s) => s.value === tag)) out.push({ value: tag, label: `#${tag}` });
+    }
+    return out.slice(0, 6);
+  }
+  const out: Suggestion[] = [];
+  if (exactUser.data) out.push({ value: exactUser.data.handle, label: exactUser.data.displayName, detail: `@${exactUser.data.handle}` });
+  for (const p of knownPeople(client, following.data?.items.map((i) => i.user) ?? [])) {
+    const match = p.handle.toLowerCase().startsWith(lower) || p.displayName.toLowerCase().includes(lower);
+    if (match && !out.some((s) => s.value === p.handle)) out.push({ value: p.handle, label: p.displayName || p.handle, detail: `@${p.handle}` });
+  }
+  return out.slice(0, 6);
+}

@@ -1,0 +1,101 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { deleteNote, fetchNote } from '../api/notes.js';
+import { Avatar } from '../components/Avatar.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { RichText } from '../components/RichText.js';
+import { Spinner } from '../components/Spinner.js';
+import { useMe } from '../features/auth/useMe.js';
+import { CommentsSection } from '../features/comments/CommentsSection.js';
+import { Carousel } from '../features/notes/Carousel.js';
+import { NoteActions } from '../features/notes/NoteActions.js';
+import { FollowButton } from '../features/profile/FollowButton.js';
+import { relativeTime } from '../format.js';
+import { useDocumentTitle } from '../useDocumentTitle.js';
+import './note.css';
+
+export default function NotePage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const me = useMe().data;
+  const navigate = useNavigate();
+  const note = useQuery({ queryKey: ['note', id], queryFn: () => fetchNote(id) });
+  const [toast, setToast] = useState<string | null>(null);
+  useDocumentTitle(note.data?.title || undefined);
+  const remove = useMutation({ mutationFn: () => deleteNote(id), onSuccess: () => navigate('/', { replace: true }) });
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 2500);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  if (note.isPending) return <Spinner />;
+  if (note.isError) return <ErrorNotice error={note.error} onRetry={() => void note.refetch()} />;
+  const n = note.data;
+  const author = n.author;
+
+  return (
+    <article className="note-page" aria-labelledby="note-title">
+      <div className="note-media">
+        {n.images.length > 0 ? (
+          <Carousel images={n.images} label={t('note.carousel')} />
+        ) : (
+          <div className="note-text-cover" aria-hidden="true">
+            <p>{n.title || n.body.slice(0, 60)}</p>
+          </div>
+        )}
+      </div>
+      <div className="note-side">
+        <header className="note-author">
+          <Link to={`/users/${author.handle}`} className="note-author-link">
+            <Avatar user={author} size={40} />
+            <span>{author.displayName || author.handle}</span>
+          </Link>
+          {!n.viewer.isAuthor && me && <FollowButton handle={author.handle} />}
+          {n.viewer.isAuthor && (
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                if (window.confirm(t('note.confirmDelete'))) remove.mutate();
+              }}
+            >
+              {t('note.delete')}
+            </button>
+          )}
+        </header>
+        <h1 id="note-title" className="note-title">
+          {n.title}
+        </h1>
+        <p className="note-body">
+          <RichText text={n.body} facets={n.facets} />
+        </p>
+        {/* Tags the body does not already show as links. */}
+        {n.hashtags.some((tag) => !n.facets.some((f) => f.type === 'hashtag' && f.tag === tag)) && (
+          <p className="note-tags">
+            {n.hashtags.filter((tag) => !n.facets.some((f) => f.type === 'hashtag' && f.tag === tag)).map((tag) => (
+              <Link key={tag} to={`/topics/${encodeURIComponent(tag)}`} className="facet-link">
+                #{tag}
+              </Link>
+            ))}
+          </p>
+        )}
+        <p className="note-date hint">
+          <time dateTime={n.createdAt}>{relativeTime(n.createdAt, i18n.language)}</time>
+          {n.locationLabel && <span> · {n.locationLabel}</span>}
+          {n.visibility !== 'public' && <span> · {t(`note.${n.visibility}`)}</span>}
+        </p>
+        <NoteActions note={n} onShareCopied={() => setToast(t('note.linkCopied'))} />
+        <CommentsSection noteId={n.id} count={n.counts.comments} />
+      </div>
+      {toast && (
+        <div className="toast" role="status">
+          {toast}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { signOut } from '../api/auth.js';
+import { RequireAuth } from '../features/auth/RequireAuth.js';
+import { ME_KEY, useMe } from '../features/auth/useMe.js';
+import { AppearanceSettings } from '../features/settings/AppearanceSettings.js';
+import { LanguagesSettings } from '../features/settings/LanguagesSettings.js';
+import { PasswordSettings } from '../features/settings/PasswordSettings.js';
+import { ProfileSettings } from '../features/settings/ProfileSettings.js';
+import { SessionsSettings } from '../features/settings/SessionsSettings.js';
+import { useDocumentTitle } from '../useDocumentTitle.js';
+import '../features/profile/profile.css';
+
+/** Settings: appearance works signed out too; the rest needs an account. */
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  useDocumentTitle(t('settings.title'));
+  return (
+    <div className="medium">
+      <h1>{t('settings.title')}</h1>
+      <AppearanceSettings />
+      {me.data !== null && (
+        <RequireAuth>
+          <AccountSettings />
+        </RequireAuth>
+      )}
+    </div>
+  );
+}
+
+function AccountSettings() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  return (
+    <>
+      <ProfileSettings me={me} />
+      <LanguagesSettings me={me} />
+      <PasswordSettings />
+      <SessionsSettings />
+      <button
+        type="button"
+        className="btn btn-block"
+        onClick={async () => {
+          await signOut().catch(() => undefined);
+          client.clear();
+          client.setQueryData(ME_KEY, null);
+          navigate('/', { replace: true });
+        }}
+      >
+        {t('nav.signOut')}
+      </button>
+    </>
+  );
+}
