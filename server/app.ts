@@ -53,6 +53,9 @@ export async function buildApp(ctx: AppContext): Promise<KuaanApp> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Let side effects of the last requests (notifications, language detection) land before closing.
+  app.addHook('onClose', () => ctx.events.settle());
+
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404, 'route_not_found'));
   await installWeb(app, ctx);
   return app;

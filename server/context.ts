@@ -10,6 +10,7 @@ import { DiskBlobStore } from './infra/blobs/disk-blob-store.js';
 import { S3BlobStore } from './infra/blobs/s3-blob-store.js';
 import { DomainEvents } from './infra/events/domain-events.js';
 import { LogVerificationSender, type VerificationSender } from './modules/accounts/verification-sender.js';
+import { loadStickerCatalog, type StickerCatalog } from './modules/stickers/stickers.catalog.js';
 import { Translator } from './modules/translation/translator.js';
 
 export interface Clock {
@@ -32,6 +33,8 @@ export interface AppContext {
   translator: Translator;
   /** Shared state for a cluster (rate limits; later pub/sub); null in the embedded deployment. */
   redis: Redis | null;
+  /** The built-in sticker pack and the operator's packs, read once at start. */
+  stickers: StickerCatalog;
   /** Closes everything the context opened, in reverse order. */
   close(): Promise<void>;
 }
@@ -92,6 +95,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     verificationSender: overrides.verificationSender ?? new LogVerificationSender(log),
     translator: new Translator(config.translation),
     redis,
+    stickers: loadStickerCatalog(config.dataDir, log),
     async close() {
       await redis?.quit().catch(() => redis.disconnect());
       await database.destroy();

@@ -29,6 +29,8 @@ type Handler<K extends DomainEventName> = (payload: DomainEventMap[K]) => void |
  */
 export class DomainEvents {
   private readonly emitter = new EventEmitter();
+  /** Handlers still running, so shutdown (and tests) can wait for side effects to land. */
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(private readonly onError: (err: unknown, event: string) => void) {
     this.emitter.setMaxListeners(100);
@@ -38,7 +40,11 @@ export class DomainEvents {
     this.emitter.on(event, (payload: DomainEventMap[K]) => {
       try {
         const result = handler(payload);
-        if (result instanceof Promise) result.catch((err) => this.onError(err, event));
+        if (result instanceof Promise) {
+          const tracked = result.catch((err) => this.onError(err, event));
+          this.pending.add(tracked);
+          void tracked.finally(() => this.pending.delete(tracked));
+        }
       } catch (err) {
         this.onError(err, event);
       }
@@ -47,5 +53,10 @@ export class DomainEvents {
 
   emit<K extends DomainEventName>(event: K, payload: DomainEventMap[K]): void {
     this.emitter.emit(event, payload);
+  }
+
+  /** Resolves once every handler started so far (and any they started in turn) has finished. */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 }

@@ -7,14 +7,13 @@ import { notFound } from '../../errors.js';
 import { requireViewer } from '../../plugins/auth.js';
 import type { KuaanApp } from '../../plugins/types.js';
 import { loadVisibleNote } from '../notes/notes.policy.js';
-import { stickerCatalogFor } from '../stickers/stickers.catalog.js';
 import { loadVisibleComment } from './comments.policy.js';
 import { findComment } from './comments.repo.js';
 import { CommentsService } from './comments.service.js';
 import { commentView, repliesView, threadsView } from './comments.views.js';
 
 export function commentsRoutes(app: KuaanApp, ctx: AppContext): void {
-  const service = new CommentsService(ctx, stickerCatalogFor(ctx));
+  const service = new CommentsService(ctx, ctx.stickers);
   const db = ctx.database.db;
   const writeLimit = { rateLimit: { max: ctx.config.rateLimits.writesPerMinute, timeWindow: '1 minute' } };
 

@@ -6,13 +6,10 @@ import { requireViewer } from '../../plugins/auth.js';
 import type { KuaanApp } from '../../plugins/types.js';
 import { bodyDefaultsToEmpty } from '../social/optional-body.js';
 import { markRead, unreadCount } from './notifications.repo.js';
-import { settleNotifications } from './notifications.subscribers.js';
 import { notificationsView } from './notifications.views.js';
 
 export function notificationsRoutes(app: KuaanApp, ctx: AppContext): void {
   const db = ctx.database.db;
-  // Deliveries still running when the app closes finish before the database does.
-  app.addHook('onClose', () => settleNotifications(ctx));
 
   app.get(
     '/api/notifications',

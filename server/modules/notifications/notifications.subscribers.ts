@@ -17,15 +17,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Kinds a person can toggle on and off: repeating them within a day must not ring again. */
 const COLLAPSED: ReadonlySet<NotificationKind> = new Set(['like', 'collect', 'comment_like', 'follow']);
 
-// In-flight deliveries per app, so closing the app (and tests) can wait for them to land.
-const inFlight = new WeakMap<object, Set<Promise<void>>>();
-
-/** Resolves once every notification delivery started so far has finished. */
-export async function settleNotifications(ctx: AppContext): Promise<void> {
-  const pending = inFlight.get(ctx);
-  while (pending && pending.size > 0) await Promise.allSettled([...pending]);
-}
-
 /**
  * Turns domain events into notifications. Never to yourself, never across a block, never about a
  * note the recipient may not see, and like/unlike spam collapses to one per actor and object a day.
@@ -35,8 +26,6 @@ export function subscribeNotifications(ctx: AppContext): void {
   // Handlers run concurrently; one chain per (actor, recipient, kind, object) makes "check, then
   // insert" atomic for the rapid like/unlike/like a single person can fire.
   const chains = new Map<string, Promise<void>>();
-  const pending = new Set<Promise<void>>();
-  inFlight.set(ctx, pending);
 
   async function deliver(n: Candidate): Promise<void> {
     if (n.recipientId === n.actorId) return;
@@ -64,11 +53,10 @@ export function subscribeNotifications(ctx: AppContext): void {
     const next = (chains.get(key) ?? Promise.resolve()).then(() => deliver(n));
     const settled = next.catch(() => {});
     chains.set(key, settled);
-    pending.add(settled);
     void settled.then(() => {
-      pending.delete(settled);
       if (chains.get(key) === settled) chains.delete(key);
     });
+    // Returned to DomainEvents, which tracks it until it lands (ctx.events.settle()).
     return next;
   }
 

@@ -4,7 +4,6 @@ import { Client } from '../../test/client.js';
 import { signUpUsers } from '../../test/factories.js';
 import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js';
 import { createTextNote } from '../../test/note-factory.js';
-import { settleNotifications } from './notifications.subscribers.js';
 
 for (const kind of testDatabases()) {
   describe(`notifications [${kind}]`, () => {
@@ -16,13 +15,13 @@ for (const kind of testDatabases()) {
 
     /** Notifications are written by event subscribers after commit: wait for them, then read. */
     const inbox = async (c: Client, query = '') => {
-      await settleNotifications(t.ctx);
+      await t.ctx.events.settle();
       const res = await c.get(`/api/notifications${query}`);
       assert.equal(res.status, 200, res.text);
       return res.body;
     };
     const unread = async (c: Client) => {
-      await settleNotifications(t.ctx);
+      await t.ctx.events.settle();
       return (await c.get('/api/notifications/unread-count')).body.unread;
     };
 

@@ -155,16 +155,3 @@ export function loadStickerCatalog(dataDir: string, log: Pick<Logger, 'warn' | '
   log.info({ packs: catalog.packs.map((p) => p.id) }, 'sticker packs loaded');
   return catalog;
 }
-
-// One catalog per app context: read at start, shared by the sticker routes and the comment service.
-const catalogs = new WeakMap<object, StickerCatalog>();
-
-/** The catalog for this app (loaded on first use, which is route registration at start). */
-export function stickerCatalogFor(ctx: { config: { dataDir: string }; log: Pick<Logger, 'warn' | 'info'> }): StickerCatalog {
-  let catalog = catalogs.get(ctx);
-  if (!catalog) {
-    catalog = loadStickerCatalog(ctx.config.dataDir, ctx.log);
-    catalogs.set(ctx, catalog);
-  }
-  return catalog;
-}

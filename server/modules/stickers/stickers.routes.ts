@@ -3,7 +3,6 @@ import { StickerPacks } from '../../../contract/stickers.js';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 import type { KuaanApp } from '../../plugins/types.js';
-import { stickerCatalogFor } from './stickers.catalog.js';
 
 const FileParams = Type.Object(
   { pack: Type.String({ maxLength: 32 }), file: Type.String({ maxLength: 68 }) },
@@ -11,7 +10,7 @@ const FileParams = Type.Object(
 );
 
 export function stickersRoutes(app: KuaanApp, ctx: AppContext): void {
-  const catalog = stickerCatalogFor(ctx);
+  const catalog = ctx.stickers;
 
   app.get('/api/stickers', { schema: { tags: ['stickers'], response: { 200: StickerPacks } } }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=300');

@@ -8,15 +8,13 @@ import { startDeeplServer } from './test-servers/deepl.test-server.js';
 import { startOpenAiServer } from './test-servers/openai.test-server.js';
 import type { TestServer } from './test-servers/test-server.js';
 
-/** Detection runs after commit, off the request: wait until it has stored something. */
+/** Detection runs after commit, off the request: wait for the app's side effects, then read it. */
 async function languageOf(client: Client, url: string) {
-  for (let i = 0; i < 100; i++) {
-    const res = await client.get(url);
-    assert.equal(res.status, 200, res.text);
-    if (res.body.source !== null) return res.body;
-    await new Promise((resolve) => setTimeout(resolve, 30));
-  }
-  throw new Error(`no language detected for ${url}`);
+  await client.t.ctx.events.settle();
+  const res = await client.get(url);
+  assert.equal(res.status, 200, res.text);
+  assert.notEqual(res.body.source, null, `no language detected for ${url}`);
+  return res.body;
 }
 
 async function comment(client: Client, noteId: string, body: string): Promise<string> {
@@ -61,7 +59,7 @@ for (const kind of testDatabases()) {
       assert.equal(unknown.status, 400);
 
       assert.equal((await author.patch(`/api/notes/${note.id}`, { body: 'I like hot pot a lot' })).status, 200);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await t.ctx.events.settle();
       assert.deepEqual((await author.get(`/api/notes/${note.id}/language`)).body, { lang: 'zh-Hant', mixed: false, source: 'author' });
 
       const commentId = await comment(other, note.id, 'hello there friends');
