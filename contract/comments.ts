@@ -19,6 +19,10 @@ export const Comment = Type.Object({
   replyTo: Type.Union([UserSummary, Type.Null()]),
   body: Type.String(),
   facets: Type.Array(FacetSchema),
+  /** Detected (or author-set) BCP 47 language; null until detection has run. */
+  lang: Type.Union([Type.String(), Type.Null()]),
+  /** The text clearly mixes Chinese and Latin script. */
+  langMixed: Type.Boolean(),
   likeCount: Type.Integer(),
   replyCount: Type.Integer(),
   likedByMe: Type.Boolean(),

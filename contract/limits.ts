@@ -45,6 +45,20 @@ export const LIMITS = {
     wordChars: 32,
   },
 
+  search: {
+    /** Longer queries are cut to this many characters before they are searched. */
+    queryChars: 100,
+    /** Longer query strings are refused with a 400 (transport bound). */
+    queryMaxChars: 10_000,
+    /** Words or phrases of one query; the rest is ignored. */
+    queryTerms: 8,
+    /** People and topics each in a typeahead answer. */
+    typeahead: 5,
+    trending: 20,
+    /** Trending counts topic uses over this many days. */
+    trendingDays: 7,
+  },
+
   page: { default: 20, max: 50 },
   sessionDays: 30,
   verificationCode: { ttlMinutes: 10, maxAttempts: 5 },

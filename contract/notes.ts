@@ -66,6 +66,10 @@ export const Note = Type.Object({
   author: UserSummary,
   visibility: Visibility,
   locationLabel: Type.Union([Type.String(), Type.Null()]),
+  /** Detected (or author-set) BCP 47 language; null until detection has run. */
+  lang: Type.Union([Type.String(), Type.Null()]),
+  /** The text clearly mixes Chinese and Latin script. */
+  langMixed: Type.Boolean(),
   counts: Type.Object({ likes: Type.Integer(), collects: Type.Integer(), comments: Type.Integer(), views: Type.Integer() }),
   viewer: Type.Object({
     liked: Type.Boolean(),

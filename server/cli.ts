@@ -2,12 +2,14 @@ import { ConfigError, loadConfig } from './config.js';
 import { createContext } from './context.js';
 import { migrateToLatest } from './db/migrations/index.js';
 import { main } from './main.js';
+import { searchIndexer } from './modules/search/search.jobs.js';
 
 const USAGE = `Usage: kuaan <command>
 
 Commands:
   serve [--demo]   migrate, then serve the API and web app (--demo seeds a demo community first)
   migrate          apply pending database migrations and exit
+  reindex          rebuild the whole search index from the database (batched, with progress)
   help             show this text`;
 
 /** The `kuaan` command line. */
@@ -22,6 +24,17 @@ export async function runCli(argv: string[]): Promise<void> {
       const ctx = createContext(configOrExit());
       const applied = await migrateToLatest(ctx.database);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      await ctx.close();
+      return;
+    }
+    case 'reindex': {
+      const ctx = createContext(configOrExit());
+      await migrateToLatest(ctx.database);
+      const started = Date.now();
+      const counts = await searchIndexer(ctx).reindexAll((line) => console.log(line));
+      console.log(
+        `Reindexed ${counts.notes} notes, ${counts.users} people and ${counts.topics} topics in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
       await ctx.close();
       return;
     }

@@ -17,6 +17,10 @@ export interface Config {
   /** How often buffered view counts are written to the database, in ms. */
   viewFlushMs: number;
   translation: TranslationConfig;
+  /** The durable job queue's in-process workers (0: jobs are left to other processes). */
+  jobs: { workers: number; pollMs: number };
+  /** How often people changed since the last sweep are reindexed, in ms. */
+  search: { userSyncMs: number };
 }
 
 export type TranslationProviderName = 'gloss' | 'deepl' | 'libretranslate' | 'openai';
@@ -173,5 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     viewFlushMs: int(env, 'VIEW_FLUSH_MS', 5000, 10, 3_600_000),
     translation: translationConfig(env),
+    jobs: { workers: int(env, 'JOBS_WORKERS', 1, 0, 64), pollMs: int(env, 'JOBS_POLL_MS', 250, 10, 60_000) },
+    search: { userSyncMs: int(env, 'SEARCH_USER_SYNC_MS', 5000, 100, 3_600_000) },
   };
 }

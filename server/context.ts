@@ -9,6 +9,9 @@ import type { BlobStore } from './infra/blobs/blob-store.js';
 import { DiskBlobStore } from './infra/blobs/disk-blob-store.js';
 import { S3BlobStore } from './infra/blobs/s3-blob-store.js';
 import { DomainEvents } from './infra/events/domain-events.js';
+import { JobQueue } from './infra/queue/job-queue.js';
+import { createSearchIndex } from './infra/search/create-search-index.js';
+import type { SearchIndex } from './infra/search/search-index.js';
 import { LogVerificationSender, type VerificationSender } from './modules/accounts/verification-sender.js';
 import { loadStickerCatalog, type StickerCatalog } from './modules/stickers/stickers.catalog.js';
 import { Translator } from './modules/translation/translator.js';
@@ -35,6 +38,10 @@ export interface AppContext {
   redis: Redis | null;
   /** The built-in sticker pack and the operator's packs, read once at start. */
   stickers: StickerCatalog;
+  /** Durable background jobs in the database (search indexing, later media and exports). */
+  queue: JobQueue;
+  /** The full-text engine that goes with the database (FTS5 | PostgreSQL full-text). */
+  search: SearchIndex;
   /** Closes everything the context opened, in reverse order. */
   close(): Promise<void>;
 }
@@ -84,6 +91,13 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
   redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
 
   const events = new DomainEvents((err, event) => log.error({ err, event }, 'domain event handler failed'));
+  const clock = overrides.clock ?? { now: () => Date.now() };
+  const queue = new JobQueue(database, {
+    clock,
+    workers: config.jobs.workers,
+    pollMs: config.jobs.pollMs,
+    onError: (err, job) => log.warn({ err, job }, 'job failed'),
+  });
 
   return {
     config,
@@ -91,12 +105,15 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     database,
     blobs,
     events,
-    clock: overrides.clock ?? { now: () => Date.now() },
+    clock,
     verificationSender: overrides.verificationSender ?? new LogVerificationSender(log),
     translator: new Translator(config.translation),
     redis,
     stickers: loadStickerCatalog(config.dataDir, log),
+    queue,
+    search: createSearchIndex(database.kind),
     async close() {
+      await queue.stop();
       await redis?.quit().catch(() => redis.disconnect());
       await database.destroy();
     },

@@ -4,6 +4,8 @@ import { commentsRoutes } from './comments/comments.routes.js';
 import { feedRoutes } from './feed/feed.routes.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { notesRoutes } from './notes/notes.routes.js';
+import { searchRoutes } from './search/search.routes.js';
+import { subscribeSearch } from './search/search.jobs.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { subscribeNotifications } from './notifications/notifications.subscribers.js';
 import { socialRoutes } from './social/social.routes.js';
@@ -28,4 +30,6 @@ export function registerModules(app: KuaanApp, ctx: AppContext): void {
   translationRoutes(app, ctx);
   learnRoutes(app, ctx);
   subscribeTranslation(ctx);
+  searchRoutes(app, ctx);
+  subscribeSearch(ctx);
 }

@@ -11,6 +11,7 @@ const NotePage = lazy(() => import('./pages/NotePage.js'));
 const ComposePage = lazy(() => import('./pages/ComposePage.js'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.js'));
 const TopicPage = lazy(() => import('./pages/TopicPage.js'));
+const SearchPage = lazy(() => import('./pages/SearchPage.js'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage.js'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
@@ -28,6 +29,7 @@ export function App() {
         <Route path="compose" element={<ComposePage />} />
         <Route path="users/:handle" element={<ProfilePage />} />
         <Route path="topics/:name" element={<TopicPage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />

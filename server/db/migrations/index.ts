@@ -7,6 +7,8 @@ import { social } from './0004-social.js';
 import { comments } from './0005-comments.js';
 import { notifications } from './0006-notifications.js';
 import { translation } from './0007-translation.js';
+import { search } from './0008-search.js';
+import { jobs } from './0009-jobs.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -18,6 +20,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0005-comments': comments,
   '0006-notifications': notifications,
   '0007-translation': translation,
+  '0008-search': search,
+  '0009-jobs': jobs,
 };
 
 class RegistryProvider implements MigrationProvider {

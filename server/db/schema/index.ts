@@ -5,6 +5,8 @@ import type { HashtagsTable, NoteHashtagsTable, NoteMediaTable, NoteMentionsTabl
 import type { NotificationsTable } from './notifications.js';
 import type { BlocksTable, BoardsTable, CollectsTable, FollowsTable, NoteLikesTable } from './social.js';
 import type { TranslationCacheTable, UserTranslationSettingsTable } from './translation.js';
+import type { SearchDocumentsTable } from './search.js';
+import type { JobsTable } from './jobs.js';
 
 /** The whole database as Kysely sees it. Timestamps are epoch milliseconds. */
 export interface DB {
@@ -28,6 +30,8 @@ export interface DB {
   notifications: NotificationsTable;
   translation_cache: TranslationCacheTable;
   user_translation_settings: UserTranslationSettingsTable;
+  search_documents: SearchDocumentsTable;
+  jobs: JobsTable;
 }
 
 export type * from './accounts.js';
@@ -37,3 +41,5 @@ export type * from './notes.js';
 export type * from './notifications.js';
 export type * from './social.js';
 export type * from './translation.js';
+export type * from './search.js';
+export type * from './jobs.js';

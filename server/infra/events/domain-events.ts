@@ -3,6 +3,8 @@ import { EventEmitter } from 'node:events';
 /** What happened, published after commit. Subscribers do side effects (notifications, later search, translation). */
 export interface DomainEventMap {
   'user.followed': { followerId: string; followeeId: string };
+  /** A person signed up or changed their handle, name or bio (search reindexes them). */
+  'user.updated': { userId: string };
   'note.created': { noteId: string; authorId: string; mentionedUserIds: string[] };
   'note.updated': { noteId: string; authorId: string; newlyMentionedUserIds: string[] };
   'note.deleted': { noteId: string; authorId: string };

@@ -100,6 +100,8 @@ export class AccountsService {
       if (isUniqueViolation(err)) await this.assertFree(handle, email, phone);
       throw err;
     }
+    // A single-statement insert has committed by now.
+    this.ctx.events.emit('user.updated', { userId: row.id });
     return this.startSession(row.id, meta);
   }
 
@@ -174,9 +176,10 @@ export class AccountsService {
       set.avatar_media_id = patch.avatarMediaId;
     }
     const languages = patch.languages ? cleanLanguages(userId, patch.languages) : null;
-    await this.ctx.database.transaction(async ({ db: tx }) => {
+    await this.ctx.database.transaction(async ({ db: tx, afterCommit }) => {
       await repo.updateUser(tx, userId, set);
       if (languages) await repo.replaceLanguages(tx, userId, languages);
+      afterCommit(() => this.ctx.events.emit('user.updated', { userId }));
     });
   }
 

@@ -38,6 +38,8 @@ async function commentDtos(db: Executor, rows: CommentsTable[], noteAuthorId: st
       replyTo: r.reply_to_user_id ? (users.get(r.reply_to_user_id) ?? null) : null,
       body: r.body,
       facets: JSON.parse(r.facets) as Facet[],
+      lang: r.lang ?? null,
+      langMixed: Number(r.lang_mixed ?? 0) === 1,
       likeCount: Number(r.like_count),
       replyCount: Number(r.reply_count),
       likedByMe: liked.has(r.id),

@@ -118,6 +118,8 @@ export async function noteView(db: Executor, noteId: string, viewerId: string | 
     author: authors.get(note.author_id)!,
     visibility: note.visibility,
     locationLabel: note.location_label,
+    lang: note.lang ?? null,
+    langMixed: Number(note.lang_mixed ?? 0) === 1,
     counts: {
       likes: Number(note.like_count),
       collects: Number(note.collect_count),

@@ -78,6 +78,11 @@ export class LearnerAids {
     return (await this.load()).dict;
   }
 
+  /** The segmenter on our dictionary's words (search indexes with it too, so both agree on words). */
+  async segmenter(): Promise<Jieba> {
+    return (await this.load()).jieba;
+  }
+
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
       const [dict, { Jieba }, { pinyin }] = await Promise.all([

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useMe } from '../features/auth/useMe.js';
 import { useUnreadCount } from '../features/auth/useUnreadCount.js';
+import { HeaderSearch } from '../features/search/HeaderSearch.js';
+import '../features/search/search.css';
 import { BellIcon, GearIcon, HomeIcon, PlusIcon, UserIcon } from './Icons.js';
 import { Spinner } from './Spinner.js';
 
@@ -24,6 +26,7 @@ export function AppShell() {
           </span>
           <span className="brand-name">{t('app.name')}</span>
         </Link>
+        <HeaderSearch />
         <div className="topbar-actions">
           <Link to="/settings" className="icon-btn topbar-settings" aria-label={t('nav.settings')}>
             <GearIcon />

@@ -5,13 +5,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { deleteNote, fetchNote } from '../api/notes.js';
 import { Avatar } from '../components/Avatar.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
-import { RichText } from '../components/RichText.js';
 import { Spinner } from '../components/Spinner.js';
 import { useMe } from '../features/auth/useMe.js';
 import { CommentsSection } from '../features/comments/CommentsSection.js';
 import { Carousel } from '../features/notes/Carousel.js';
 import { NoteActions } from '../features/notes/NoteActions.js';
 import { FollowButton } from '../features/profile/FollowButton.js';
+import { NoteText } from '../features/translation/NoteText.js';
 import { relativeTime } from '../format.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import './note.css';
@@ -67,12 +67,7 @@ export default function NotePage() {
             </button>
           )}
         </header>
-        <h1 id="note-title" className="note-title">
-          {n.title}
-        </h1>
-        <p className="note-body">
-          <RichText text={n.body} facets={n.facets} />
-        </p>
+        <NoteText note={n} />
         {/* Tags the body does not already show as links. */}
         {n.hashtags.some((tag) => !n.facets.some((f) => f.type === 'hashtag' && f.tag === tag)) && (
           <p className="note-tags">

@@ -9,6 +9,7 @@ import { LanguagesSettings } from '../features/settings/LanguagesSettings.js';
 import { PasswordSettings } from '../features/settings/PasswordSettings.js';
 import { ProfileSettings } from '../features/settings/ProfileSettings.js';
 import { SessionsSettings } from '../features/settings/SessionsSettings.js';
+import { TranslationSettingsCard } from '../features/translation/TranslationSettingsCard.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import '../features/profile/profile.css';
 
@@ -39,6 +40,7 @@ function AccountSettings() {
     <>
       <ProfileSettings me={me} />
       <LanguagesSettings me={me} />
+      <TranslationSettingsCard />
       <PasswordSettings />
       <SessionsSettings />
       <button

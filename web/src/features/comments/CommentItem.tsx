@@ -6,9 +6,9 @@ import { deleteComment, fetchReplies, likeComment, unlikeComment } from '../../a
 import type { Comment } from '../../api/types.js';
 import { Avatar } from '../../components/Avatar.js';
 import { HeartIcon } from '../../components/Icons.js';
-import { RichText } from '../../components/RichText.js';
 import { relativeTime } from '../../format.js';
 import { useMe } from '../auth/useMe.js';
+import { CommentText } from '../translation/CommentText.js';
 
 interface Props {
   comment: Comment;
@@ -57,18 +57,20 @@ export function CommentItem({ comment, preview = [], onReply, isReply }: Props) 
           {name}
         </Link>
         {comment.byNoteAuthor && <span className="author-badge">{t('comments.author')}</span>}
-        <p className="comment-body">
-          {comment.replyTo && (
-            <span className="reply-to">
-              {t('comments.replyTo')}{' '}
-              <Link to={`/users/${comment.replyTo.handle}`} className="facet-link">
-                @{comment.replyTo.displayName || comment.replyTo.handle}
-              </Link>
-              {': '}
-            </span>
-          )}
-          <RichText text={comment.body} facets={comment.facets} />
-        </p>
+        <CommentText
+          comment={comment}
+          prefix={
+            comment.replyTo && (
+              <span className="reply-to">
+                {t('comments.replyTo')}{' '}
+                <Link to={`/users/${comment.replyTo.handle}`} className="facet-link">
+                  @{comment.replyTo.displayName || comment.replyTo.handle}
+                </Link>
+                {': '}
+              </span>
+            )
+          }
+        />
         <div className="comment-meta">
           <time dateTime={comment.createdAt}>{relativeTime(comment.createdAt, i18n.language)}</time>
           {me && (

@@ -1,0 +1,239 @@
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Database, Executor } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/dialect.js';
+import { newId } from '../../db/ids.js';
+import { type ClaimFn, claimFor, type JobRow } from './claim.js';
+
+export interface JobHandlerOptions {
+  /** Tries before the job is marked dead (default 5). */
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt (default 1 s), capped at an hour. */
+  backoffMs?: number;
+}
+
+export interface EnqueueOptions {
+  /** Coalesces with a waiting job of the same key (the earlier run time wins). */
+  key?: string;
+  runAt?: number;
+  maxAttempts?: number;
+}
+
+export interface QueueOptions {
+  clock: { now(): number };
+  onError: (err: unknown, job: { id: string; type: string } | null) => void;
+  /** Worker loops started by start(); 0 leaves jobs to another process. */
+  workers: number;
+  /** Idle polling starts here and doubles up to maxPollMs while nothing is due. */
+  pollMs: number;
+  maxPollMs?: number;
+  /** How long a claimed job is ours before another worker may take it over. */
+  leaseMs?: number;
+}
+
+interface Registered {
+  handler: (payload: unknown, job: JobRow) => Promise<void>;
+  maxAttempts: number;
+  backoffMs: number;
+}
+
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
+
+/**
+ * A durable job queue in the application database. Enqueue in a transaction (the job exists iff the
+ * write committed) or after commit; in-process workers poll for due jobs, retry failures with
+ * exponential back-off, and leave jobs that keep failing as `dead`.
+ */
+export class JobQueue {
+  private readonly handlers = new Map<string, Registered>();
+  private readonly claim: ClaimFn;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly loops: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
+  private running = false;
+  readonly workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+  constructor(
+    private readonly database: Database,
+    private readonly options: QueueOptions,
+  ) {
+    this.claim = claimFor(database.kind);
+  }
+
+  /** Declares how jobs of a type are run; only registered types are claimed by this process. */
+  register<P>(type: string, handler: (payload: P, job: JobRow) => Promise<void>, options: JobHandlerOptions = {}): void {
+    this.handlers.set(type, {
+      handler: handler as Registered['handler'],
+      maxAttempts: options.maxAttempts ?? 5,
+      backoffMs: options.backoffMs ?? 1000,
+    });
+  }
+
+  /** Adds a job; pass the transaction to make it part of the write, or the db after commit. */
+  async enqueue(db: Executor, type: string, payload: unknown, options: EnqueueOptions = {}): Promise<void> {
+    const now = this.options.clock.now();
+    const runAt = options.runAt ?? now;
+    const row = {
+      id: newId(),
+      type,
+      payload: JSON.stringify(payload ?? null),
+      dedupe_key: options.key ?? null,
+      state: 'queued' as const,
+      attempts: 0,
+      max_attempts: options.maxAttempts ?? this.handlers.get(type)?.maxAttempts ?? 5,
+      run_at: runAt,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+    };
+    if (options.key === undefined) {
+      await db.insertInto('jobs').values(row).execute();
+    } else {
+      await db
+        .insertInto('jobs')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .column('dedupe_key')
+            .where(sql<boolean>`state = 'queued'`)
+            .doUpdateSet({ run_at: sql`CASE WHEN excluded.run_at < jobs.run_at THEN excluded.run_at ELSE jobs.run_at END` }),
+        )
+        .execute();
+    }
+    if (runAt <= now) this.wake();
+  }
+
+  /** Starts the worker loops (no-op when already running or configured with no workers). */
+  start(): void {
+    if (this.running || this.options.workers <= 0) return;
+    this.running = true;
+    for (let i = 0; i < this.options.workers; i++) this.loops.push(this.loop());
+  }
+
+  /** Stops claiming and waits for the jobs in hand to finish. Waiting jobs stay for the next start. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await Promise.allSettled(this.loops.splice(0));
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Runs every due job (and those they enqueue for now) until none is left; for tests and the CLI.
+   * Returns how many ran. Throws when jobs keep coming past the timeout.
+   */
+  async drain(timeoutMs = 30_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    let ran = 0;
+    for (;;) {
+      if (Date.now() > deadline) throw new Error(`queue did not drain within ${timeoutMs} ms`);
+      const others = [...this.inFlight];
+      if (await this.runNext('drain')) {
+        ran++;
+        continue;
+      }
+      // Nothing due for us; jobs other loops hold may still enqueue more, so look again after them.
+      if (others.length > 0 || this.inFlight.size > 0) {
+        await Promise.allSettled([...others, ...this.inFlight]);
+        continue;
+      }
+      return ran;
+    }
+  }
+
+  /** Claims and runs one due job of a registered type; false when none was due. */
+  async runNext(worker = 'main'): Promise<boolean> {
+    // Tracked from the claim on, so drain() also waits for a job another loop is just claiming.
+    const attempt = this.claimAndRun(worker);
+    this.inFlight.add(attempt);
+    try {
+      return await attempt;
+    } finally {
+      this.inFlight.delete(attempt);
+    }
+  }
+
+  private async claimAndRun(worker: string): Promise<boolean> {
+    const job = await this.claim(this.database.db, {
+      types: [...this.handlers.keys()],
+      workerId: `${this.workerId}/${worker}`,
+      now: this.options.clock.now(),
+      leaseMs: this.options.leaseMs ?? 5 * 60 * 1000,
+    });
+    if (!job) return false;
+    await this.execute(job);
+    return true;
+  }
+
+  /** Jobs that ran out of attempts, newest first (for operators and tests). */
+  async deadJobs(limit = 100): Promise<JobRow[]> {
+    return this.database.db.selectFrom('jobs').selectAll().where('state', '=', 'dead').orderBy('updated_at', 'desc').limit(limit).execute();
+  }
+
+  private async execute(job: JobRow): Promise<void> {
+    const registered = this.handlers.get(job.type);
+    const db = this.database.db;
+    try {
+      if (!registered) throw new Error(`no handler for job type ${job.type}`);
+      await registered.handler(JSON.parse(job.payload), job);
+      await db.deleteFrom('jobs').where('id', '=', job.id).where('locked_by', '=', job.locked_by).execute();
+    } catch (err) {
+      this.options.onError(err, { id: job.id, type: job.type });
+      const now = this.options.clock.now();
+      const attempts = Number(job.attempts);
+      const dead = attempts >= Number(job.max_attempts);
+      const delay = Math.min((registered?.backoffMs ?? 1000) * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+      const message = (err instanceof Error ? err.stack ?? err.message : String(err)).slice(0, 2000);
+      const retry = db
+        .updateTable('jobs')
+        .set({ state: dead ? 'dead' : 'queued', run_at: dead ? job.run_at : now + delay, locked_by: null, locked_until: null, last_error: message, updated_at: now })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', job.locked_by);
+      try {
+        await retry.execute();
+      } catch (updateErr) {
+        // A newer job with the same key is already waiting: it supersedes this retry.
+        if (!isUniqueViolation(updateErr)) throw updateErr;
+        await db.deleteFrom('jobs').where('id', '=', job.id).execute();
+      }
+    }
+  }
+
+  private async loop(): Promise<void> {
+    const max = this.options.maxPollMs ?? Math.max(this.options.pollMs * 16, this.options.pollMs);
+    let idle = this.options.pollMs;
+    while (this.running) {
+      let ran = false;
+      try {
+        ran = await this.runNext('loop');
+      } catch (err) {
+        this.options.onError(err, null);
+      }
+      if (ran) {
+        idle = this.options.pollMs;
+        continue;
+      }
+      await this.sleep(idle);
+      idle = Math.min(idle * 2, max);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
+  }
+
+  private wake(): void {
+    for (const w of [...this.wakers]) w();
+  }
+}

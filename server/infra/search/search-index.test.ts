@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js';
+import type { QueryAlternative, SearchIndex, SearchQuery } from './search-index.js';
+
+const alt = (terms: string[], opts: Partial<QueryAlternative> = {}): QueryAlternative => ({ terms, phrase: false, prefix: false, via: 'text', ...opts });
+const query = (...groups: QueryAlternative[][]): SearchQuery => ({ groups: groups.map((alternatives) => ({ alternatives })) });
+
+/** The same suite against both engines: whatever the database, the port behaves the same. */
+for (const kind of testDatabases()) {
+  describe(`search index port (${kind})`, () => {
+    let t: TestApp;
+    let index: SearchIndex;
+    const ids = async (q: SearchQuery, k: 'note' | 'user' | 'topic' = 'note') =>
+      (await t.ctx.database.db.selectFrom(index.matches(k, q)).select(['m.ref_id', 'm.score']).orderBy('m.score', 'desc').orderBy('m.ref_id').execute()).map(
+        (r) => r.ref_id,
+      );
+
+    before(async () => {
+      t = await startTestApp(kind);
+      index = t.ctx.search;
+      assert.equal(index.dialect, kind);
+      await index.upsert(
+        t.ctx.database.db,
+        [
+          { kind: 'note', refId: 'n1', fields: { title: ['火锅', '攻略'], names: [], body: ['hot', 'pot', 'night'] } },
+          { kind: 'note', refId: 'n2', fields: { title: ['pot', 'luck'], names: [], body: ['hot', 'summer', "it's", 'a"b', '*', 'x:y'] } },
+          { kind: 'user', refId: 'u1', fields: { title: ['amy'], names: ['xiaohongshu', 'xhs'], body: ['火锅'] } },
+          { kind: 'topic', refId: 't1', fields: { title: ['火锅', '\uE001火锅'], names: ['huoguo'], body: [] } },
+        ],
+        1,
+      );
+    });
+    after(() => t.close());
+
+    it('intersects groups and unions alternatives', async () => {
+      assert.deepEqual(await ids(query([alt(['火锅'])])), ['n1']);
+      assert.deepEqual((await ids(query([alt(['hot'])]))).sort(), ['n1', 'n2']);
+      assert.deepEqual(await ids(query([alt(['hot'])], [alt(['night'])])), ['n1']);
+      assert.deepEqual((await ids(query([alt(['nothing']), alt(['luck'])]))).sort(), ['n2']);
+      assert.deepEqual(await ids(query([alt(['missing'])])), []);
+    });
+
+    it('matches phrases only when adjacent, and prefixes', async () => {
+      assert.deepEqual(await ids(query([alt(['hot', 'pot'], { phrase: true })])), ['n1']);
+      assert.deepEqual((await ids(query([alt(['hot', 'pot'])]))).sort(), ['n1', 'n2']);
+      assert.deepEqual(await ids(query([alt(['xiaoh'], { prefix: true })]), 'user'), ['u1']);
+      assert.deepEqual(await ids(query([alt(['\uE001火'], { prefix: true })]), 'topic'), ['t1']);
+      assert.deepEqual(await ids(query([alt(['火锅'])]), 'user'), ['u1'], 'kinds are separate');
+    });
+
+    it('ranks title matches above body matches', async () => {
+      assert.deepEqual(await ids(query([alt(['pot'])])), ['n2', 'n1']);
+    });
+
+    it('takes terms with quotes and syntax characters literally', async () => {
+      assert.deepEqual(await ids(query([alt(["it's"])])), ['n2']);
+      assert.deepEqual(await ids(query([alt(['a"b'])])), ['n2']);
+      for (const weird of ['"', "'", '*', ')', 'AND', 'NEAR', ':*', '\\', '&|!']) {
+        await ids(query([alt([weird])]));
+        await ids(query([alt([weird], { prefix: true })]));
+      }
+    });
+
+    it('replaces documents and removes them', async () => {
+      const db = t.ctx.database.db;
+      await index.upsert(db, [{ kind: 'note', refId: 'n1', fields: { title: ['changed'], names: [], body: [] } }], 2);
+      assert.deepEqual(await ids(query([alt(['火锅'])])), []);
+      assert.deepEqual(await ids(query([alt(['changed'])])), ['n1']);
+      await index.remove(db, 'note', ['n1']);
+      assert.deepEqual(await ids(query([alt(['changed'])])), []);
+      await index.clear(db);
+      assert.deepEqual(await ids(query([alt(['hot'])])), []);
+      assert.deepEqual(await ids(query([alt(['amy'])]), 'user'), []);
+    });
+  });
+}

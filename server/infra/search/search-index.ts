@@ -1,0 +1,68 @@
+/**
+ * The search port: documents of pre-made index terms in, a derived table of matching ids and scores
+ * out. Our own text pipeline (modules/search/search.text.ts) decides every term on both sides, so the
+ * engines only store and intersect them: SQLite FTS5 in the embedded deployment, PostgreSQL full-text
+ * (tsvector + GIN) in the cluster one (ADR 0006). Visibility, filters and sorting stay in ordinary
+ * SQL on top of the derived table, written once.
+ */
+import type { AliasedRawBuilder } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { DialectKind } from '../../db/dialect.js';
+import type { SearchKind } from '../../db/schema/index.js';
+
+export type { SearchKind };
+
+/** Index terms per field, in text order. Terms never contain spaces. */
+export interface IndexFields {
+  /** Note title and hashtags; a person's handle and name; a topic's name. Weighted highest. */
+  title: string[];
+  /** Pinyin readings of names (people, topics). */
+  names: string[];
+  /** Note body, image descriptions, location; a person's bio. */
+  body: string[];
+}
+
+export interface SearchDocument {
+  kind: SearchKind;
+  refId: string;
+  fields: IndexFields;
+}
+
+export type MatchVia = 'text' | 'translation';
+
+/** One way to satisfy a group: all its terms (adjacent when `phrase`), the last one as a prefix when `prefix`. */
+export interface QueryAlternative {
+  terms: string[];
+  phrase: boolean;
+  prefix: boolean;
+  via: MatchVia;
+}
+
+/** Every group must match; a group matches when any of its alternatives does. */
+export interface SearchQuery {
+  groups: Array<{ alternatives: QueryAlternative[] }>;
+}
+
+export interface MatchRow {
+  ref_id: string;
+  score: number;
+}
+
+export interface SearchIndex {
+  readonly dialect: DialectKind;
+  /** Inserts or replaces documents (idempotent). */
+  upsert(db: Executor, docs: SearchDocument[], now: number): Promise<void>;
+  remove(db: Executor, kind: SearchKind, refIds: string[]): Promise<void>;
+  /** Removes every document (of one kind, or all). */
+  clear(db: Executor, kind?: SearchKind): Promise<void>;
+  /**
+   * The documents of a kind matching the query as a derived table `m(ref_id, score)`, higher score
+   * better. The query must have at least one group with at least one term.
+   */
+  matches(kind: SearchKind, query: SearchQuery): AliasedRawBuilder<MatchRow, 'm'>;
+}
+
+/** True when the query can match something (every group has an alternative with terms). */
+export function isRunnable(query: SearchQuery): boolean {
+  return query.groups.length > 0 && query.groups.every((g) => g.alternatives.some((a) => a.terms.length > 0));
+}
