@@ -71,7 +71,7 @@ const compact = (pinyin: string) => pinyin.toLowerCase().replace(/[\s·]/g, '');
 
 export class LearnerAids {
   private loaded: Promise<Loaded> | null = null;
-  private converters: Promise<Record<ChineseScript, Converter>> | null = null;
+  private readonly converters = new Map<ChineseScript, Promise<Converter>>();
 
   /** The dictionary, loading everything on first use. */
   async dictionary(): Promise<Dictionary> {
@@ -185,16 +185,21 @@ export class LearnerAids {
     return englishToChinese(text, dict, script);
   }
 
-  /** Simplified ⇄ Traditional (Taiwan standard characters), phrase-aware. */
+  /**
+   * Simplified ⇄ Traditional (Taiwan standard characters), phrase-aware. Each direction loads on
+   * first use: search only ever folds to Simplified (~20 MB), while the Traditional dictionaries
+   * (~85 MB) are paid for only once someone asks for the display toggle.
+   */
   async convert(text: string, to: ChineseScript): Promise<string> {
-    this.converters ??= (async () => {
-      const [toTrad, toSimp] = await Promise.all([import('opencc-js/cn2t'), import('opencc-js/t2cn')]);
-      return {
-        'zh-Hant': toTrad.Converter({ from: 'cn', to: 'tw' }),
-        'zh-Hans': toSimp.Converter({ from: 'tw', to: 'cn' }),
-      };
-    })();
-    return (await this.converters)[to](text);
+    let converter = this.converters.get(to);
+    if (!converter) {
+      converter =
+        to === 'zh-Hant'
+          ? import('opencc-js/cn2t').then((m) => m.Converter({ from: 'cn', to: 'tw' }))
+          : import('opencc-js/t2cn').then((m) => m.Converter({ from: 'tw', to: 'cn' }));
+      this.converters.set(to, converter);
+    }
+    return (await converter)(text);
   }
 }
 
