@@ -12,6 +12,8 @@ import { DomainEvents } from './infra/events/domain-events.js';
 import { JobQueue } from './infra/queue/job-queue.js';
 import { createSearchIndex } from './infra/search/create-search-index.js';
 import type { SearchIndex } from './infra/search/search-index.js';
+import { PasswordHasher } from './modules/accounts/password.js';
+import { SessionCache } from './modules/accounts/session-cache.js';
 import { LogVerificationSender, type VerificationSender } from './modules/accounts/verification-sender.js';
 import { loadStickerCatalog, type StickerCatalog } from './modules/stickers/stickers.catalog.js';
 import { Translator } from './modules/translation/translator.js';
@@ -36,6 +38,10 @@ export interface AppContext {
   translator: Translator;
   /** Shared state for a cluster (rate limits; later pub/sub); null in the embedded deployment. */
   redis: Redis | null;
+  /** argon2id hashing, throttled so a sign-up storm leaves a core for everything else. */
+  passwords: PasswordHasher;
+  /** Recently resolved sign-in sessions (see SessionCache). */
+  sessions: SessionCache;
   /** The built-in sticker pack and the operator's packs, read once at start. */
   stickers: StickerCatalog;
   /** Durable background jobs in the database (search indexing, later media and exports). */
@@ -109,6 +115,8 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     verificationSender: overrides.verificationSender ?? new LogVerificationSender(log),
     translator: new Translator(config.translation),
     redis,
+    passwords: new PasswordHasher(),
+    sessions: new SessionCache(),
     stickers: loadStickerCatalog(config.dataDir, log),
     queue,
     search: createSearchIndex(database.kind),

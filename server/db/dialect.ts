@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { type Dialect, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Dialect, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 
 export type DialectKind = 'sqlite' | 'postgres';
@@ -31,7 +31,36 @@ export function sqliteDialect(file: string): DialectHandle {
   database.pragma('busy_timeout = 5000');
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = MEMORY');
-  return { kind: 'sqlite', dialect: new SqliteDialect({ database }), describe: file };
+  return { kind: 'sqlite', dialect: new SqliteDialect({ database: withStatementCache(database) }), describe: file };
+}
+
+/** How many distinct SQL texts keep a compiled statement; the app has a few hundred call sites. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh, and compiling SQL was 15–18 % of server CPU
+ * under load (bench/findings.md). Kysely emits the same SQL text per call site, so keeping the
+ * compiled statement per text (least recently used evicted) removes that cost. Safe because the
+ * driver runs one query at a time on this connection, and SQLite re-prepares a statement by itself
+ * when a migration changes the schema under it.
+ */
+function withStatementCache(database: SqliteDatabase.Database): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string): SqliteStatement {
+      let statement = cache.get(sql);
+      if (statement) {
+        // Re-insert to mark it as most recently used.
+        cache.delete(sql);
+      } else {
+        statement = database.prepare(sql) as unknown as SqliteStatement;
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 export function postgresDialect(

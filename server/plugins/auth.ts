@@ -3,7 +3,7 @@ import type { UiLocale } from '../../contract/locales.js';
 import type { AppContext } from '../context.js';
 import type { Role } from '../db/schema/index.js';
 import { AppError } from '../errors.js';
-import { findSessionByToken, touchSession } from '../modules/accounts/sessions.repo.js';
+import { findSessionByHash, hashToken, touchSession } from '../modules/accounts/sessions.repo.js';
 
 export const SESSION_COOKIE = 'kuaan_session';
 /** last_seen_at is refreshed at most this often, so reading a page is not a database write. */
@@ -35,17 +35,27 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 128) return;
-    const found = await findSessionByToken(ctx.database.db, token);
+    const tokenHash = hashToken(token);
     const now = ctx.clock.now();
-    if (!found || found.expires_at <= now) return;
-    request.viewer = {
-      userId: found.user_id,
-      sessionId: found.id,
-      handle: found.handle,
-      role: found.role,
-      uiLocale: found.ui_locale,
-    };
-    if (now - found.last_seen_at > TOUCH_EVERY_MS) await touchSession(ctx.database.db, found.id, now);
+    let entry = ctx.sessions.get(tokenHash, now);
+    if (!entry) {
+      const found = await findSessionByHash(ctx.database.db, tokenHash);
+      if (!found || found.expires_at <= now) return;
+      entry = ctx.sessions.set(
+        tokenHash,
+        {
+          viewer: { userId: found.user_id, sessionId: found.id, handle: found.handle, role: found.role, uiLocale: found.ui_locale },
+          expiresAt: found.expires_at,
+          lastSeenAt: found.last_seen_at,
+        },
+        now,
+      );
+    }
+    request.viewer = entry.viewer;
+    if (now - entry.lastSeenAt > TOUCH_EVERY_MS) {
+      entry.lastSeenAt = now;
+      await touchSession(ctx.database.db, entry.viewer.sessionId, now);
+    }
   });
 }
 

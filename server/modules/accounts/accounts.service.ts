@@ -10,7 +10,6 @@ import { cleanText } from '../../text/clean.js';
 import * as repo from './accounts.repo.js';
 import { classifyLogin, normalizeEmail, normalizePhone } from './contact.js';
 import { validateHandle } from './handle.js';
-import { hashPassword, verifyPassword } from './password.js';
 import { deleteOtherSessions, deleteSession, insertSession } from './sessions.repo.js';
 
 export interface SessionMeta {
@@ -69,7 +68,7 @@ export class AccountsService {
 
     const db = this.ctx.database.db;
     await this.assertFree(handle, email, phone);
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.ctx.passwords.hash(input.password);
     const now = this.ctx.clock.now();
     const row: UsersTable = {
       id: newId(),
@@ -125,28 +124,31 @@ export class AccountsService {
       // A malformed login is just a wrong login: do not reveal which part was off.
       if (!(err instanceof AppError)) throw err;
     }
-    const ok = await verifyPassword(found?.password_hash ?? null, input.password);
+    const ok = await this.ctx.passwords.verify(found?.password_hash ?? null, input.password);
     if (!found || !ok) throw new AppError(401, 'credentials_invalid');
     return this.startSession(found.id, meta);
   }
 
   /** Ends one session of the viewer's; false when it is not theirs. */
-  revokeSession(userId: string, sessionId: string): Promise<boolean> {
-    return deleteSession(this.ctx.database.db, userId, sessionId);
+  async revokeSession(userId: string, sessionId: string): Promise<boolean> {
+    const deleted = await deleteSession(this.ctx.database.db, userId, sessionId);
+    this.ctx.sessions.evictUser(userId);
+    return deleted;
   }
 
   /** Changes the password after checking the current one; every other session is signed out. */
   async changePassword(userId: string, sessionId: string, current: string, next: string): Promise<void> {
     const db = this.ctx.database.db;
     const user = await repo.findUserById(db, userId);
-    if (!user || !(await verifyPassword(user.password_hash, current))) {
+    if (!user || !(await this.ctx.passwords.verify(user.password_hash, current))) {
       throw badRequest('password_incorrect', {}, 'currentPassword');
     }
     if ([...next].length < LIMITS.password.min) throw badRequest('password_weak', { limit: LIMITS.password.min }, 'newPassword');
-    const hash = await hashPassword(next);
-    await this.ctx.database.transaction(async ({ db: tx }) => {
+    const hash = await this.ctx.passwords.hash(next);
+    await this.ctx.database.transaction(async ({ db: tx, afterCommit }) => {
       await repo.updateUser(tx, userId, { password_hash: hash, updated_at: this.ctx.clock.now() });
       await deleteOtherSessions(tx, userId, sessionId);
+      afterCommit(() => this.ctx.sessions.evictUser(userId));
     });
   }
 
@@ -179,7 +181,11 @@ export class AccountsService {
     await this.ctx.database.transaction(async ({ db: tx, afterCommit }) => {
       await repo.updateUser(tx, userId, set);
       if (languages) await repo.replaceLanguages(tx, userId, languages);
-      afterCommit(() => this.ctx.events.emit('user.updated', { userId }));
+      afterCommit(() => {
+        // The cached viewer carries the UI language: drop it so errors follow the new setting.
+        this.ctx.sessions.evictUser(userId);
+        this.ctx.events.emit('user.updated', { userId });
+      });
     });
   }
 

@@ -6,7 +6,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function findSessionByToken(db: Executor, token: string) {
+export async function findSessionByHash(db: Executor, tokenHash: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -19,7 +19,7 @@ export async function findSessionByToken(db: Executor, token: string) {
       'users.role',
       'users.ui_locale',
     ])
-    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 
