@@ -72,6 +72,7 @@ export const Me = Type.Object({
   uiLocale: Locale,
   role: Type.String(),
   languages: Type.Array(LanguageEntry),
+  interests: Type.Array(Type.String()),
   onboarded: Type.Boolean(),
   counts: Counts,
   createdAt: Timestamp,
@@ -86,6 +87,7 @@ export const Profile = Type.Object({
   avatar: Type.Union([Image, Type.Null()]),
   region: Type.Union([Type.String(), Type.Null()]),
   languages: Type.Array(LanguageEntry),
+  interests: Type.Array(Type.String()),
   counts: Counts,
   createdAt: Timestamp,
   viewer: Type.Object({
@@ -105,6 +107,7 @@ export const UpdateMeBody = Type.Object(
     region: Type.Optional(Type.Union([Type.String({ pattern: '^[A-Z]{2}$' }), Type.Null()])),
     uiLocale: Type.Optional(Locale),
     languages: Type.Optional(Type.Array(LanguageEntry, { maxItems: LIMITS.languages.max })),
+    interests: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: LIMITS.interests.max })),
     onboarded: Type.Optional(Type.Literal(true)),
   },
   { additionalProperties: false },

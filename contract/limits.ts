@@ -11,6 +11,7 @@ export const LIMITS = {
   region: { max: 8 },
   languages: { max: 10 },
   languageLevel: { min: 1, max: 5 },
+  interests: { max: 20, tagChars: 32 },
 
   /** Title length in RedNote units: a CJK character or emoji counts 1, an ASCII character ½. */
   noteTitleUnits: 20,

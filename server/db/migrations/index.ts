@@ -9,6 +9,7 @@ import { notifications } from './0006-notifications.js';
 import { translation } from './0007-translation.js';
 import { search } from './0008-search.js';
 import { jobs } from './0009-jobs.js';
+import { userInterests } from './0010-user-interests.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -22,6 +23,7 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0007-translation': translation,
   '0008-search': search,
   '0009-jobs': jobs,
+  '0010-user-interests': userInterests,
 };
 
 class RegistryProvider implements MigrationProvider {

@@ -34,6 +34,13 @@ export interface UserLanguagesTable {
   level: number | null;
 }
 
+/** Interests as free tags (food, travel, 二胡 …), in the order the person gave them. */
+export interface UserInterestsTable {
+  user_id: string;
+  tag: string;
+  position: number;
+}
+
 export interface SessionsTable {
   id: string;
   /** SHA-256 of the cookie token; the token itself is never stored. */

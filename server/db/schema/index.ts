@@ -1,4 +1,4 @@
-import type { SessionsTable, UserLanguagesTable, UsersTable, VerificationCodesTable } from './accounts.js';
+import type { SessionsTable, UserInterestsTable, UserLanguagesTable, UsersTable, VerificationCodesTable } from './accounts.js';
 import type { CommentLikesTable, CommentsTable } from './comments.js';
 import type { MediaTable } from './media.js';
 import type { HashtagsTable, NoteHashtagsTable, NoteMediaTable, NoteMentionsTable, NotesTable } from './notes.js';
@@ -12,6 +12,7 @@ import type { JobsTable } from './jobs.js';
 export interface DB {
   users: UsersTable;
   user_languages: UserLanguagesTable;
+  user_interests: UserInterestsTable;
   sessions: SessionsTable;
   verification_codes: VerificationCodesTable;
   media: MediaTable;

@@ -31,6 +31,16 @@ export async function replaceLanguages(db: Executor, userId: string, rows: UserL
   if (rows.length) await db.insertInto('user_languages').values(rows).execute();
 }
 
+export async function replaceInterests(db: Executor, userId: string, tags: string[]): Promise<void> {
+  await db.deleteFrom('user_interests').where('user_id', '=', userId).execute();
+  if (tags.length) await db.insertInto('user_interests').values(tags.map((tag, position) => ({ user_id: userId, tag, position }))).execute();
+}
+
+export async function interestsOf(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('user_interests').select('tag').where('user_id', '=', userId).orderBy('position').execute();
+  return rows.map((r) => r.tag);
+}
+
 export async function languagesOf(db: Executor, userIds: string[]) {
   if (userIds.length === 0) return [];
   return db

@@ -45,6 +45,17 @@ function cleanLanguages(userId: string, entries: LanguageEntry[]) {
   return rows;
 }
 
+/** Interest tags: cleaned, without a leading #, lower-cased where case means nothing, first spelling kept once. */
+function cleanInterests(tags: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of tags) {
+    const tag = cleanText(raw.replace(/^#+/, ''), { field: 'interests', max: LIMITS.interests.tagChars }).toLowerCase();
+    if (/\s{2,}|[\n#@]/.test(tag)) throw badRequest('validation_failed', { field: 'interests', problem: tag }, 'interests');
+    if (!seen.has(tag)) seen.set(tag, tag);
+  }
+  return [...seen.values()];
+}
+
 export class AccountsService {
   constructor(private readonly ctx: AppContext) {}
 
@@ -178,9 +189,11 @@ export class AccountsService {
       set.avatar_media_id = patch.avatarMediaId;
     }
     const languages = patch.languages ? cleanLanguages(userId, patch.languages) : null;
+    const interests = patch.interests ? cleanInterests(patch.interests) : null;
     await this.ctx.database.transaction(async ({ db: tx, afterCommit }) => {
       await repo.updateUser(tx, userId, set);
       if (languages) await repo.replaceLanguages(tx, userId, languages);
+      if (interests) await repo.replaceInterests(tx, userId, interests);
       afterCommit(() => {
         // The cached viewer carries the UI language: drop it so errors follow the new setting.
         this.ctx.sessions.evictUser(userId);

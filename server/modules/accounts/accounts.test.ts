@@ -200,6 +200,20 @@ for (const kind of testDatabases()) {
       assert.equal((await new Client(t).get('/api/users/nobody_at_all')).status, 404);
     });
 
+    it('keeps interests as cleaned, de-duplicated tags in order, shown on the profile', async () => {
+      const u = await signUpUser(t);
+      const res = await u.patch('/api/me', { interests: ['Food', '#travel', '二胡', 'food', ' Hiking '] });
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual(res.body.interests, ['food', 'travel', '二胡', 'hiking']);
+      assert.deepEqual((await new Client(t).get(`/api/users/${u.handle}`)).body.interests, ['food', 'travel', '二胡', 'hiking']);
+      assert.deepEqual((await u.patch('/api/me', { interests: ['music'] })).body.interests, ['music']);
+      const bad = await u.patch('/api/me', { interests: ['x'.repeat(33)] });
+      assert.equal(bad.body.code, 'text_too_long');
+      assert.equal((await u.patch('/api/me', { interests: Array.from({ length: 21 }, (_, i) => `t${i}`) })).status, 400);
+      assert.equal((await u.patch('/api/me', { interests: ['a\u202Eb'] })).body.code, 'text_bidi_chars');
+      assert.deepEqual((await u.get('/api/me')).body.interests, ['music'], 'refused updates change nothing');
+    });
+
     it('refuses state-changing requests from another origin', async () => {
       const u = await signUpUser(t);
       const res = await u.patch('/api/me', { bio: 'hijacked' }, { headers: { origin: 'https://evil.example' } });

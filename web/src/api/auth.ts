@@ -1,25 +1,10 @@
-import type { UiLocale } from '../../../contract/locales.js';
+import type { SignUpBody, UpdateMeBody } from '../../../contract/accounts.js';
 import { del, get, patch, post } from './http.js';
-import type { LanguageEntry, Me, Profile, SessionInfo } from './types.js';
+import type { Me, Profile, SessionInfo } from './types.js';
 
-export interface SignUpInput {
-  email?: string;
-  phone?: string;
-  country?: string;
-  password: string;
-  handle: string;
-  displayName?: string;
-  uiLocale?: UiLocale;
-}
-
-export interface UpdateMeInput {
-  displayName?: string;
-  bio?: string;
-  avatarMediaId?: string | null;
-  uiLocale?: UiLocale;
-  languages?: LanguageEntry[];
-  onboarded?: true;
-}
+// Request shapes come straight from the contract the server validates against.
+export type SignUpInput = SignUpBody;
+export type UpdateMeInput = UpdateMeBody;
 
 export const signUp = (input: SignUpInput) => post<Me>('/api/auth/sign-up', input);
 export const signIn = (input: { login: string; password: string; country?: string }) => post<Me>('/api/auth/sign-in', input);

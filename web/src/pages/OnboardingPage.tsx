@@ -12,7 +12,6 @@ import { useDocumentTitle } from '../useDocumentTitle.js';
 import '../features/profile/profile.css';
 
 const INTERESTS = ['food', 'travel', 'fashion', 'beauty', 'fitness', 'study', 'tech', 'pets', 'music', 'art', 'film', 'home', 'language', 'games'];
-const INTERESTS_KEY = 'kuaan.interests';
 const RULES = [1, 2, 3, 4, 5] as const;
 
 export default function OnboardingPage() {
@@ -29,16 +28,14 @@ function Onboarding() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [languages, setLanguages] = useState<LanguageEntry[]>(me.languages);
-  const [interests, setInterests] = useState<string[]>([]);
+  const [interests, setInterests] = useState<string[]>(me.interests);
   const [agreed, setAgreed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useDocumentTitle(t('onboarding.title'));
 
   const save = useMutation({
-    mutationFn: () => updateMe({ languages, onboarded: true }),
+    mutationFn: () => updateMe({ languages, interests, onboarded: true }),
     onSuccess: (next) => {
-      // Interests have no place in the API yet; kept on this device to seed the Discover tabs later.
-      localStorage.setItem(INTERESTS_KEY, JSON.stringify(interests));
       client.setQueryData(ME_KEY, next);
       navigate('/', { replace: true });
     },

@@ -72,6 +72,16 @@ export default function ProfilePage() {
           ))}
         </ul>
       )}
+      {p.interests.length > 0 && (
+        <ul className="lang-badges" aria-label={t('onboarding.interests')}>
+          {p.interests.map((tag) => (
+            <li key={tag} className="lang-badge interest">
+              {/* Tags picked during onboarding have labels in every language; free tags show as typed. */}
+              {i18n.exists(`interests.${tag}`) ? t(`interests.${tag}`) : tag}
+            </li>
+          ))}
+        </ul>
+      )}
       <dl className="profile-counts">
         <div>
           <dt>{t('profile.following')}</dt>
