@@ -9,6 +9,7 @@ const SignUpPage = lazy(() => import('./pages/SignUpPage.js'));
 const OnboardingPage = lazy(() => import('./pages/OnboardingPage.js'));
 const NotePage = lazy(() => import('./pages/NotePage.js'));
 const ComposePage = lazy(() => import('./pages/ComposePage.js'));
+const EditNotePage = lazy(() => import('./pages/EditNotePage.js'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.js'));
 const TopicPage = lazy(() => import('./pages/TopicPage.js'));
 const SearchPage = lazy(() => import('./pages/SearchPage.js'));
@@ -26,6 +27,7 @@ export function App() {
         <Route path="sign-up" element={<SignUpPage />} />
         <Route path="onboarding" element={<OnboardingPage />} />
         <Route path="notes/:id" element={<NotePage />} />
+        <Route path="notes/:id/edit" element={<EditNotePage />} />
         <Route path="compose" element={<ComposePage />} />
         <Route path="users/:handle" element={<ProfilePage />} />
         <Route path="topics/:name" element={<TopicPage />} />

@@ -1,20 +1,25 @@
-import { del, get, pageUrl, patch, post } from './http.js';
-import type { Board, CollectState, LikeState, Note, NoteCard, Page, Topic, Visibility } from './types.js';
+import type { CreateNoteBody, UpdateNoteBody } from '../../../contract/notes.js';
+import type { ContentLanguage, SetLanguageBody } from '../../../contract/translation.js';
+import { del, get, pageUrl, patch, post, request } from './http.js';
+import type { Board, CollectState, LikeState, Note, NoteCard, Page, Topic } from './types.js';
 
-export interface NoteInput {
-  type: 'photo' | 'text';
-  title: string;
-  body: string;
-  images?: Array<{ mediaId: string; alt?: string }>;
-  visibility?: Visibility;
-}
+export type NoteInput = CreateNoteBody;
+export type NoteUpdate = UpdateNoteBody;
+export type { ContentLanguage };
 
 const enc = encodeURIComponent;
 
 export const createNote = (input: NoteInput) => post<Note>('/api/notes', input);
 export const fetchNote = (id: string) => get<Note>(`/api/notes/${enc(id)}`);
-export const updateNote = (id: string, input: Partial<NoteInput>) => patch<Note>(`/api/notes/${enc(id)}`, input);
+export const updateNote = (id: string, input: NoteUpdate) => patch<Note>(`/api/notes/${enc(id)}`, input);
 export const deleteNote = (id: string) => del<unknown>(`/api/notes/${enc(id)}`);
+
+/** Language as stored, with who set it (the detector or the author). */
+export const fetchNoteLanguage = (id: string) => get<ContentLanguage>(`/api/notes/${enc(id)}/language`);
+export const setNoteLanguage = (id: string, body: SetLanguageBody) => request<ContentLanguage>('PUT', `/api/notes/${enc(id)}/language`, body);
+export const fetchCommentLanguage = (id: string) => get<ContentLanguage>(`/api/comments/${enc(id)}/language`);
+export const setCommentLanguage = (id: string, body: SetLanguageBody) =>
+  request<ContentLanguage>('PUT', `/api/comments/${enc(id)}/language`, body);
 
 export type FeedSource =
   | { kind: 'discover' }

@@ -1,8 +1,9 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { deleteNote, fetchNote } from '../api/notes.js';
+import { deleteNote, fetchNote, fetchNoteLanguage, setNoteLanguage } from '../api/notes.js';
+import type { Note } from '../api/types.js';
 import { Avatar } from '../components/Avatar.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Spinner } from '../components/Spinner.js';
@@ -11,6 +12,7 @@ import { CommentsSection } from '../features/comments/CommentsSection.js';
 import { Carousel } from '../features/notes/Carousel.js';
 import { NoteActions } from '../features/notes/NoteActions.js';
 import { FollowButton } from '../features/profile/FollowButton.js';
+import { LanguageControl } from '../features/translation/LanguageControl.js';
 import { NoteText } from '../features/translation/NoteText.js';
 import { relativeTime } from '../format.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
@@ -56,6 +58,11 @@ export default function NotePage() {
           </Link>
           {!n.viewer.isAuthor && me && <FollowButton handle={author.handle} />}
           {n.viewer.isAuthor && (
+            <Link to={`/notes/${n.id}/edit`} className="btn btn-small">
+              {t('note.edit')}
+            </Link>
+          )}
+          {n.viewer.isAuthor && (
             <button
               type="button"
               className="btn btn-small"
@@ -83,6 +90,7 @@ export default function NotePage() {
           {n.locationLabel && <span> · {n.locationLabel}</span>}
           {n.visibility !== 'public' && <span> · {t(`note.${n.visibility}`)}</span>}
         </p>
+        {n.viewer.isAuthor && <NoteLanguage note={n} />}
         <NoteActions note={n} onShareCopied={() => setToast(t('note.linkCopied'))} />
         <CommentsSection noteId={n.id} count={n.counts.comments} />
       </div>
@@ -92,5 +100,25 @@ export default function NotePage() {
         </div>
       )}
     </article>
+  );
+}
+
+/** The author's view of the language Kuaan stored for their note, with a way to correct it. */
+function NoteLanguage({ note }: { note: Note }) {
+  const client = useQueryClient();
+  return (
+    <LanguageControl
+      queryKey={['note-language', note.id]}
+      fetch={() => fetchNoteLanguage(note.id)}
+      save={(body) => setNoteLanguage(note.id, body)}
+      lang={note.lang}
+      mixed={note.langMixed}
+      onSaved={(value) => {
+        client.setQueryData(['note-language', note.id], value);
+        client.setQueryData<Note>(['note', note.id], (old) => (old ? { ...old, lang: value.lang, langMixed: value.mixed } : old));
+        // A translation made from the old source language is no longer the right one.
+        void client.invalidateQueries({ queryKey: ['translation', 'note', note.id] });
+      }}
+    />
   );
 }

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { fetchCommentLanguage, setCommentLanguage } from '../../api/notes.js';
 import { deleteComment, fetchReplies, likeComment, unlikeComment } from '../../api/social.js';
 import type { Comment } from '../../api/types.js';
 import { Avatar } from '../../components/Avatar.js';
@@ -9,6 +10,7 @@ import { HeartIcon } from '../../components/Icons.js';
 import { relativeTime } from '../../format.js';
 import { useMe } from '../auth/useMe.js';
 import { CommentText } from '../translation/CommentText.js';
+import { LanguageControl } from '../translation/LanguageControl.js';
 
 interface Props {
   comment: Comment;
@@ -99,6 +101,23 @@ export function CommentItem({ comment, preview = [], onReply, isReply }: Props) 
             <span>{liked.count}</span>
           </button>
         </div>
+        {me && me.id === comment.author.id && (
+          <LanguageControl
+            className="compact"
+            lazy
+            queryKey={['comment-language', comment.id]}
+            fetch={() => fetchCommentLanguage(comment.id)}
+            save={(body) => setCommentLanguage(comment.id, body)}
+            lang={comment.lang}
+            mixed={comment.langMixed}
+            onSaved={(value) => {
+              client.setQueryData(['comment-language', comment.id], value);
+              void client.invalidateQueries({ queryKey: ['comments', comment.noteId] });
+              if (comment.parentId) void client.invalidateQueries({ queryKey: ['replies', comment.parentId] });
+              void client.invalidateQueries({ queryKey: ['translation', 'comment', comment.id] });
+            }}
+          />
+        )}
         {replyItems.length > 0 && (
           <ul className="replies">
             {replyItems.map((r) => (

@@ -16,9 +16,22 @@ export interface UploadItem {
 
 let seq = 0;
 
-/** Photos picked for a note: each uploads at once with its own progress; order and alt text are kept here. */
-export function useUploads(describe: (e: unknown) => string) {
-  const [items, setItems] = useState<UploadItem[]>([]);
+/** The smallest variant is plenty for a thumbnail in the picker. */
+function thumbUrl(image: Image): string {
+  return image.variants[image.variants.length - 1]?.url ?? '';
+}
+
+/** A photo already on the note being edited: uploaded long ago, nothing to revoke. */
+function existingItem(image: Image): UploadItem {
+  return { key: `u${++seq}`, name: '', preview: thumbUrl(image), progress: 1, status: 'done', image, error: null, alt: image.alt };
+}
+
+/**
+ * Photos picked for a note: each uploads at once with its own progress; order and alt text are kept here.
+ * `initial` seeds the list with a note's current photos when it is edited.
+ */
+export function useUploads(describe: (e: unknown) => string, initial: readonly Image[] = []) {
+  const [items, setItems] = useState<UploadItem[]>(() => initial.map(existingItem));
   const controllers = useRef(new Map<string, AbortController>());
   const update = useCallback((key: string, patch: Partial<UploadItem>) => {
     setItems((list) => list.map((it) => (it.key === key ? { ...it, ...patch } : it)));
@@ -61,7 +74,7 @@ export function useUploads(describe: (e: unknown) => string) {
     controllers.current.get(key)?.abort();
     setItems((list) => {
       const gone = list.find((it) => it.key === key);
-      if (gone) URL.revokeObjectURL(gone.preview);
+      if (gone?.preview.startsWith('blob:')) URL.revokeObjectURL(gone.preview);
       return list.filter((it) => it.key !== key);
     });
   };

@@ -8,7 +8,8 @@ import { LazyReadingText } from '../learn/LazyReadingText.js';
 import { LearnToggles } from '../learn/LearnToggles.js';
 import { useLearnerView } from '../learn/useLearnerView.js';
 import { offerFor, useCommentTranslations } from './CommentTranslations.js';
-import { languageOf } from './languages.js';
+import { languageOf, needsTranslation } from './languages.js';
+import { SignInToTranslate } from './NoteText.js';
 import { TranslationPanel } from './TranslationPanel.js';
 import { useToggleWithAuto } from './useToggleWithAuto.js';
 
@@ -19,6 +20,7 @@ export function CommentText({ comment, prefix }: { comment: Comment; prefix?: Re
   const state = useCommentTranslations();
   const language = languageOf({ lang: comment.lang, mixed: comment.langMixed }, comment.body);
   const offer = state !== null && offerFor(state.reader, comment);
+  const signInOffer = state !== null && !state.reader.signedIn && needsTranslation(language, state.reader.readLanguages);
   const translation = useToggleWithAuto(offer && Boolean(state?.reader.autoTranslate));
   const bulkSeq = state?.bulk.seq ?? 0;
   const bulkOn = state?.bulk.translated ?? false;
@@ -63,7 +65,7 @@ export function CommentText({ comment, prefix }: { comment: Comment; prefix?: Re
           )}
         </span>
       </p>
-      {(offer || view.chinese) && (
+      {(offer || signInOffer || view.chinese) && (
         // biome-ignore lint/a11y/useSemanticElements: a row of toggles, not a form
         <div className="comment-tools" role="group" aria-label={t('learn.toolsLabel')}>
           {offer && (
@@ -77,6 +79,7 @@ export function CommentText({ comment, prefix }: { comment: Comment; prefix?: Re
               {translation.open ? t('translation.hide') : t('translation.see')}
             </button>
           )}
+          {signInOffer && <SignInToTranslate className="link-button" />}
           <LearnToggles view={view} className="link-button" />
         </div>
       )}

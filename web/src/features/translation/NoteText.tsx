@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
 import type { Note } from '../../api/types.js';
 import { RichText } from '../../components/RichText.js';
 import { fetchNoteReading } from '../learn/learn.api.js';
@@ -22,7 +23,10 @@ export function NoteText({ note }: { note: Note }) {
   const panelId = useId();
   const reader = useReader();
   const language = languageOf({ lang: note.lang, mixed: note.langMixed }, `${note.title}\n${note.body}`);
-  const offer = reader.signedIn && needsTranslation(language, reader.readLanguages);
+  const wanted = needsTranslation(language, reader.readLanguages);
+  const offer = reader.signedIn && wanted;
+  // Translation needs an account; a visitor is told so where the button would be.
+  const signInOffer = !reader.signedIn && wanted;
   const translation = useToggleWithAuto(offer && reader.autoTranslate);
   const result = useQuery({
     queryKey: ['translation', 'note', note.id, note.updatedAt, reader.locale],
@@ -61,7 +65,7 @@ export function NoteText({ note }: { note: Note }) {
           plainBody
         )}
       </p>
-      {(offer || view.chinese) && (
+      {(wanted || view.chinese) && (
         // biome-ignore lint/a11y/useSemanticElements: a row of toggles, not a form
         <div className="text-tools" role="group" aria-label={t('learn.toolsLabel')}>
           {offer && (
@@ -69,6 +73,7 @@ export function NoteText({ note }: { note: Note }) {
               {translation.open ? t('translation.hide') : t('translation.see')}
             </button>
           )}
+          {signInOffer && <SignInToTranslate className="tool-btn" />}
           <LearnToggles view={view} />
         </div>
       )}
@@ -81,5 +86,16 @@ export function NoteText({ note }: { note: Note }) {
         <TranslationPanel id={panelId} result={result.data} pending={result.isPending} error={result.error} onRetry={() => void result.refetch()} />
       )}
     </>
+  );
+}
+
+/** "Sign in to see a translation", coming back to this page afterwards. */
+export function SignInToTranslate({ className }: { className: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Link className={`${className} sign-in-offer`} to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>
+      {t('translation.signInToSee')}
+    </Link>
   );
 }
