@@ -53,12 +53,20 @@ export const notes: KuaanMigration = {
       .addColumn('note_id', 'text', (c) => c.notNull().references('notes.id').onDelete('cascade'))
       .addColumn('hashtag_id', 'text', (c) => c.notNull().references('hashtags.id').onDelete('cascade'))
       .addColumn('created_at', 'bigint', (c) => c.notNull())
+      // A copy of notes.hot_score, kept equal in the same UPDATE/transaction that moves the note's
+      // score, so a topic's hot page is an index range scan (note_hashtags_hot) instead of a sort.
+      .addColumn('hot_score', floatType(kind), (c) => c.notNull().defaultTo(0))
       .addPrimaryKeyConstraint('note_hashtags_pk', ['note_id', 'hashtag_id'])
       .execute();
     await db.schema
       .createIndex('note_hashtags_tag')
       .on('note_hashtags')
       .columns(['hashtag_id', 'created_at', 'note_id'])
+      .execute();
+    await db.schema
+      .createIndex('note_hashtags_hot')
+      .on('note_hashtags')
+      .columns(['hashtag_id', 'hot_score', 'note_id'])
       .execute();
 
     await db.schema

@@ -43,6 +43,8 @@ export interface NoteHashtagsTable {
   note_id: string;
   hashtag_id: string;
   created_at: number;
+  /** Always equal to the note's notes.hot_score (moved in the same transaction): indexes topic pages. */
+  hot_score: number;
 }
 
 export interface NoteMentionsTable {

@@ -3,7 +3,7 @@ import type { UserSummary } from '../../../contract/common.js';
 import type { Executor } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema/index.js';
 import { imageDto } from '../media/media.views.js';
-import { isBlockedEitherWay, relationship } from '../social/relations.repo.js';
+import { relationshipBothWays } from '../social/relations.repo.js';
 import * as repo from './accounts.repo.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -72,12 +72,15 @@ export async function profileView(db: Executor, handle: string, viewerId: string
   const isMe = viewerId === u.id;
   // A person who blocked the viewer is simply not there for them; the viewer's own blocks stay visible
   // (with `blocking: true`) so they can unblock.
+  let rel = { following: false, followedBy: false, blocking: false };
   if (viewerId && !isMe) {
-    const rel = await relationship(db, viewerId, u.id);
-    if (!rel.blocking && (await isBlockedEitherWay(db, viewerId, u.id))) return null;
+    // One statement for follows and blocks both ways, computed once.
+    const both = await relationshipBothWays(db, viewerId, u.id);
+    if (both.blockedBy && !both.blocking) return null;
+    rel = { following: both.following, followedBy: both.followedBy, blocking: both.blocking };
   }
-  const rel = viewerId && !isMe ? await relationship(db, viewerId, u.id) : { following: false, followedBy: false, blocking: false };
-  const summary = (await userSummaries(db, [u.id])).get(u.id)!;
+  const [summaries, langs] = await Promise.all([userSummaries(db, [u.id]), languages(db, u.id)]);
+  const summary = summaries.get(u.id)!;
   return {
     id: u.id,
     handle: u.handle,
@@ -85,7 +88,7 @@ export async function profileView(db: Executor, handle: string, viewerId: string
     bio: u.bio,
     avatar: summary.avatar,
     region: u.region,
-    languages: await languages(db, u.id),
+    languages: langs,
     interests: await repo.interestsOf(db, u.id),
     counts: counts(u),
     createdAt: iso(u.created_at),

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { CommentsTable } from '../../db/schema/index.js';
-import { hotScoreSql } from '../notes/hot-score.js';
+import { bumpNoteCounters } from '../notes/hot-score.js';
 
 export async function findComment(db: Executor, id: string) {
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
@@ -12,13 +12,7 @@ export async function findComment(db: Executor, id: string) {
  * racing the deletion of its thread); false when the note is gone.
  */
 export async function bumpNoteComments(db: Executor, noteId: string, delta: number): Promise<boolean> {
-  const row = await db
-    .updateTable('notes')
-    .set((eb) => ({ comment_count: eb('comment_count', '+', delta), hot_score: hotScoreSql({ comments: delta }) }))
-    .where('id', '=', noteId)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await bumpNoteCounters(db, noteId, { comments: delta })) !== undefined;
 }
 
 /** Moves a top-level comment's reply counter; false when that comment is gone. */

@@ -32,9 +32,8 @@ export function commentsRoutes(app: KuaanApp, ctx: AppContext): void {
     { schema: { tags: ['comments'], params: IdParams, body: CreateCommentBody, response: { 201: Comment } }, config: writeLimit },
     async (request, reply) => {
       const viewer = requireViewer(request);
-      const id = await service.create(viewer.userId, request.params.id, request.body);
-      const { comment, note } = await loadVisibleComment(db, id, viewer.userId);
-      return reply.status(201).send(await commentView(db, comment, note.author_id, viewer.userId));
+      const { comment, noteAuthorId } = await service.post(viewer.userId, request.params.id, request.body);
+      return reply.status(201).send(await commentView(db, comment, noteAuthorId, viewer.userId));
     },
   );
 

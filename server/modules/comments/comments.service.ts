@@ -3,8 +3,9 @@ import type { LikeState } from '../../../contract/social.js';
 import type { AppContext } from '../../context.js';
 import { isForeignKeyViolation } from '../../db/dialect.js';
 import { newId } from '../../db/ids.js';
+import type { CommentsTable } from '../../db/schema/index.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
-import { loadVisibleNote } from '../notes/notes.policy.js';
+import { loadNoteForAction } from '../notes/notes.policy.js';
 import { bumpTopicComments } from '../notes/topics.repo.js';
 import { isBlockedEitherWay } from '../social/relations.repo.js';
 import type { StickerCatalog } from '../stickers/stickers.catalog.js';
@@ -23,8 +24,13 @@ export class CommentsService {
    * comment with reply_to_user_id set: threads are two levels deep, as on RedNote.
    */
   async create(viewerId: string, noteId: string, input: CreateCommentBody): Promise<string> {
+    return (await this.post(viewerId, noteId, input)).comment.id;
+  }
+
+  /** create(), answering with the stored row and the note's author, so the route need not read them back. */
+  async post(viewerId: string, noteId: string, input: CreateCommentBody): Promise<{ comment: CommentsTable; noteAuthorId: string }> {
     const db = this.ctx.database.db;
-    const note = await loadVisibleNote(db, noteId, viewerId);
+    const note = await loadNoteForAction(db, noteId, viewerId);
     let topId: string | null = null;
     let parentAuthorId: string | null = null;
     let replyToUserId: string | null = null;
@@ -46,22 +52,23 @@ export class CommentsService {
     }
     const text = await commentText(db, viewerId, input.body, this.stickers);
     const id = newId();
+    const row: CommentsTable = {
+      id,
+      note_id: noteId,
+      author_id: viewerId,
+      parent_id: topId,
+      reply_to_user_id: replyToUserId,
+      body: text.body,
+      facets: JSON.stringify(text.facets),
+      like_count: 0,
+      reply_count: 0,
+      created_at: this.ctx.clock.now(),
+    };
     await this.ctx.database
       .transaction(async (txn) => {
         if (!(await repo.bumpNoteComments(txn.db, noteId, 1))) throw notFound('note');
         if (topId && !(await repo.bumpReplyCount(txn.db, topId, 1))) throw notFound('comment');
-        await repo.insertComment(txn.db, {
-          id,
-          note_id: noteId,
-          author_id: viewerId,
-          parent_id: topId,
-          reply_to_user_id: replyToUserId,
-          body: text.body,
-          facets: JSON.stringify(text.facets),
-          like_count: 0,
-          reply_count: 0,
-          created_at: this.ctx.clock.now(),
-        });
+        await repo.insertComment(txn.db, row);
         await bumpTopicComments(txn.db, noteId, 1);
         txn.afterCommit(() =>
           this.ctx.events.emit('comment.created', {
@@ -79,7 +86,7 @@ export class CommentsService {
         if (isForeignKeyViolation(err)) throw notFound('note');
         throw err;
       });
-    return id;
+    return { comment: row, noteAuthorId: note.author_id };
   }
 
   /** Deletes a comment (with its replies); its author or the note's author may. Counters follow exactly. */

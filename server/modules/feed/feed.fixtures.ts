@@ -1,6 +1,6 @@
 import type { Client } from '../../test/client.js';
 import type { TestApp } from '../../test/harness.js';
-import { hotScoreSql } from '../notes/hot-score.js';
+import { bumpNoteCounters } from '../notes/hot-score.js';
 
 /*
  * Graph and engagement rows for feed and note tests, written straight to the tables the social
@@ -32,11 +32,7 @@ export async function like(t: TestApp, noteId: string, likers: Client[]): Promis
   const db = t.ctx.database.db;
   for (const liker of likers) {
     await db.insertInto('note_likes').values({ note_id: noteId, user_id: liker.userId, created_at: Date.now() }).execute();
-    await db
-      .updateTable('notes')
-      .set((eb) => ({ like_count: eb('like_count', '+', 1), hot_score: hotScoreSql({ likes: 1 }) }))
-      .where('id', '=', noteId)
-      .execute();
+    await bumpNoteCounters(db, noteId, { likes: 1 });
     await db
       .updateTable('users')
       .set((eb) => ({ likes_received_count: eb('likes_received_count', '+', 1) }))

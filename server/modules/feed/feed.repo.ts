@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema/index.js';
 /**
  * Skeleton queries for the feeds: they return only note ids and sort keys, filtered by visibility
  * and blocks inside the database; the views hydrate cards in batches. Every list has an index:
- * notes_hot (discover), notes_author (following, profile), note_hashtags_tag (topic).
+ * notes_hot (discover), notes_author (following, profile), note_hashtags_tag / note_hashtags_hot (topic).
  */
 export interface FeedRow {
   id: string;
@@ -93,8 +93,9 @@ export async function authorRows(
 
 /**
  * Notes carrying a hashtag. `new` walks note_hashtags_tag (hashtag_id, created_at, note_id) where
- * created_at is the note's. `hot` ranks the topic's visible notes by hot_score; that sort is not
- * index-backed (the score lives on notes) and costs O(topic size) per page.
+ * created_at is the note's; `hot` walks note_hashtags_hot (hashtag_id, hot_score, note_id), where
+ * hot_score is the note's score copied in the same transaction that moves it (hot-score.ts). Both
+ * are index range scans in page order; visibility and blocks are checked on the joined note per row.
  */
 export async function topicRows(
   db: Executor,
@@ -104,12 +105,21 @@ export async function topicRows(
   after: [number, string] | null,
   limit: number,
 ) {
+  // The note is checked in a correlated EXISTS rather than joined, so neither planner can start from
+  // notes (SQLite would otherwise OR-scan notes by visibility and sort the result).
   let q = db
     .selectFrom('note_hashtags')
-    .innerJoin('notes', 'notes.id', 'note_hashtags.note_id')
-    .select(COLUMNS)
+    .select(['note_hashtags.note_id as id', 'note_hashtags.created_at', 'note_hashtags.hot_score'])
     .where('note_hashtags.hashtag_id', '=', hashtagId)
-    .where((eb) => visibleTo(eb as unknown as NotesEb, viewerId));
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('notes')
+          .select('notes.id')
+          .whereRef('notes.id', '=', 'note_hashtags.note_id')
+          .where((n) => visibleTo(n as unknown as NotesEb, viewerId)),
+      ),
+    );
   if (sort === 'new') {
     if (after) {
       const [at, id] = after;
@@ -124,7 +134,12 @@ export async function topicRows(
   }
   if (after) {
     const [score, id] = after;
-    q = q.where((eb) => eb.or([eb('notes.hot_score', '<', score), eb.and([eb('notes.hot_score', '=', score), eb('notes.id', '<', id)])]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('note_hashtags.hot_score', '<', score),
+        eb.and([eb('note_hashtags.hot_score', '=', score), eb('note_hashtags.note_id', '<', id)]),
+      ]),
+    );
   }
-  return q.orderBy('notes.hot_score', 'desc').orderBy('notes.id', 'desc').limit(limit + 1).execute();
+  return q.orderBy('note_hashtags.hot_score', 'desc').orderBy('note_hashtags.note_id', 'desc').limit(limit + 1).execute();
 }

@@ -38,7 +38,34 @@ export function hotScoreSql(delta: CounterDelta = {}): RawBuilder<number> {
   return sql<number>`log10(cast(1 + case when ${engagement} > 0 then ${engagement} else 0 end as double precision)) + cast(created_at as double precision) / ${sql.lit(HOT_DECAY_MS)}`;
 }
 
+/** Copies a note's hot_score onto its topic rows (note_hashtags), in the transaction that changed it. */
+export async function syncTopicScores(db: Executor, noteId: string, hotScore: number): Promise<void> {
+  await db.updateTable('note_hashtags').set({ hot_score: hotScore }).where('note_id', '=', noteId).execute();
+}
+
+/**
+ * Moves a note's counters by the given deltas in one atomic UPDATE (col = col + delta, never a
+ * read-modify-write) with its hot_score, returns the counters as this UPDATE left them, and keeps the
+ * topic rows' copy of the score equal. Undefined when the note is gone.
+ */
+export async function bumpNoteCounters(db: Executor, noteId: string, delta: CounterDelta) {
+  const row = await db
+    .updateTable('notes')
+    .set((eb) => ({
+      ...(delta.likes ? { like_count: eb('like_count', '+', lit(delta.likes)) } : {}),
+      ...(delta.collects ? { collect_count: eb('collect_count', '+', lit(delta.collects)) } : {}),
+      ...(delta.comments ? { comment_count: eb('comment_count', '+', lit(delta.comments)) } : {}),
+      hot_score: hotScoreSql(delta),
+    }))
+    .where('id', '=', noteId)
+    .returning(['like_count', 'collect_count', 'comment_count', 'hot_score'])
+    .executeTakeFirst();
+  if (row && (delta.likes || delta.collects || delta.comments)) await syncTopicScores(db, noteId, Number(row.hot_score));
+  return row;
+}
+
 /** Recomputes one note's hot_score from its stored counters (for repairs and batch jobs). */
 export async function recomputeHotScore(db: Executor, noteId: string): Promise<void> {
-  await db.updateTable('notes').set({ hot_score: hotScoreSql() }).where('id', '=', noteId).execute();
+  const row = await db.updateTable('notes').set({ hot_score: hotScoreSql() }).where('id', '=', noteId).returning('hot_score').executeTakeFirst();
+  if (row) await syncTopicScores(db, noteId, Number(row.hot_score));
 }

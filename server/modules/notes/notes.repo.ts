@@ -38,11 +38,16 @@ export async function replaceNoteMedia(db: Executor, noteId: string, rows: NoteM
   if (rows.length) await db.insertInto('note_media').values(rows).execute();
 }
 
+/**
+ * Tags a note. The rows copy the note's hot_score as it stands now (read inside the caller's
+ * transaction, after it has written or locked the note row), so topic pages rank like Discover.
+ */
 export async function linkHashtags(db: Executor, noteId: string, hashtagIds: string[], createdAt: number): Promise<void> {
   if (hashtagIds.length === 0) return;
+  const score = db.selectFrom('notes').select('notes.hot_score').where('notes.id', '=', noteId);
   await db
     .insertInto('note_hashtags')
-    .values(hashtagIds.map((hashtag_id) => ({ note_id: noteId, hashtag_id, created_at: createdAt })))
+    .values(hashtagIds.map((hashtag_id) => ({ note_id: noteId, hashtag_id, created_at: createdAt, hot_score: score })))
     .execute();
 }
 

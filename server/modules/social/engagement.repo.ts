@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import { hotScoreSql } from '../notes/hot-score.js';
+import { bumpNoteCounters } from '../notes/hot-score.js';
 
 /** Adds a like; true only when a row was actually inserted (a repeat or a racing twin is a no-op). */
 export async function insertNoteLike(db: Executor, noteId: string, userId: string, now: number): Promise<boolean> {
@@ -24,15 +24,11 @@ export async function deleteNoteLike(db: Executor, noteId: string, userId: strin
 
 /**
  * Moves a note's like/collect counters by delta in one atomic UPDATE (col = col + delta, never a
- * read-modify-write), recomputing its discover score in the same statement.
+ * read-modify-write), recomputing its discover score (and its topic rows' copy) in the same
+ * transaction. Returns the counters as this UPDATE left them, for the response.
  */
-export async function bumpNoteCounter(db: Executor, noteId: string, counter: 'likes' | 'collects', delta: number): Promise<void> {
-  const column = counter === 'likes' ? 'like_count' : 'collect_count';
-  await db
-    .updateTable('notes')
-    .set((eb) => ({ [column]: eb(column, '+', delta), hot_score: hotScoreSql({ [counter]: delta }) }))
-    .where('id', '=', noteId)
-    .execute();
+export async function bumpNoteCounter(db: Executor, noteId: string, counter: 'likes' | 'collects', delta: number) {
+  return bumpNoteCounters(db, noteId, { [counter]: delta });
 }
 
 export async function bumpLikesReceived(db: Executor, userId: string, delta: number): Promise<void> {

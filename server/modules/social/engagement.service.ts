@@ -2,7 +2,7 @@ import type { CollectState, LikeState } from '../../../contract/social.js';
 import type { AppContext } from '../../context.js';
 import { isForeignKeyViolation } from '../../db/dialect.js';
 import { notFound } from '../../errors.js';
-import { loadVisibleNote } from '../notes/notes.policy.js';
+import { loadNoteForAction } from '../notes/notes.policy.js';
 import * as repo from './engagement.repo.js';
 import { loadOwnBoard } from './social.policy.js';
 
@@ -18,36 +18,35 @@ function noteGone(err: unknown): never {
 export class EngagementService {
   constructor(private readonly ctx: AppContext) {}
 
-  private async likeState(noteId: string, viewerId: string): Promise<LikeState> {
-    const db = this.ctx.database.db;
-    const [counters, liked] = await Promise.all([repo.noteCounters(db, noteId), repo.hasLiked(db, noteId, viewerId)]);
-    return { liked, likeCount: counters?.like_count ?? 0 };
-  }
-
   /** Likes a note the viewer can see; counters move only when a like row was really added. */
   async likeNote(viewerId: string, noteId: string): Promise<LikeState> {
-    const note = await loadVisibleNote(this.ctx.database.db, noteId, viewerId);
+    const note = await loadNoteForAction(this.ctx.database.db, noteId, viewerId);
     const now = this.ctx.clock.now();
-    await this.ctx.database
-      .transaction(async (txn) => {
-        if (!(await repo.insertNoteLike(txn.db, noteId, viewerId, now))) return;
-        await repo.bumpNoteCounter(txn.db, noteId, 'likes', 1);
+    return this.ctx.database
+      .transaction(async (txn): Promise<LikeState> => {
+        if (!(await repo.insertNoteLike(txn.db, noteId, viewerId, now))) {
+          // Already liked (a repeat or a racing twin): nothing moves; answer with the count as it is.
+          return { liked: true, likeCount: Number((await repo.noteCounters(txn.db, noteId))?.like_count ?? 0) };
+        }
+        const counters = await repo.bumpNoteCounter(txn.db, noteId, 'likes', 1);
         await repo.bumpLikesReceived(txn.db, note.author_id, 1);
         txn.afterCommit(() => this.ctx.events.emit('note.liked', { noteId, authorId: note.author_id, userId: viewerId }));
+        return { liked: true, likeCount: Number(counters?.like_count ?? 0) };
       })
       .catch(noteGone);
-    return this.likeState(noteId, viewerId);
   }
 
   /** Takes back a like; a no-op when there was none. */
   async unlikeNote(viewerId: string, noteId: string): Promise<LikeState> {
-    const note = await loadVisibleNote(this.ctx.database.db, noteId, viewerId);
-    await this.ctx.database.transaction(async (txn) => {
-      if (!(await repo.deleteNoteLike(txn.db, noteId, viewerId))) return;
-      await repo.bumpNoteCounter(txn.db, noteId, 'likes', -1);
+    const note = await loadNoteForAction(this.ctx.database.db, noteId, viewerId);
+    return this.ctx.database.transaction(async (txn): Promise<LikeState> => {
+      if (!(await repo.deleteNoteLike(txn.db, noteId, viewerId))) {
+        return { liked: false, likeCount: Number((await repo.noteCounters(txn.db, noteId))?.like_count ?? 0) };
+      }
+      const counters = await repo.bumpNoteCounter(txn.db, noteId, 'likes', -1);
       await repo.bumpLikesReceived(txn.db, note.author_id, -1);
+      return { liked: false, likeCount: Number(counters?.like_count ?? 0) };
     });
-    return this.likeState(noteId, viewerId);
   }
 
   private async collectState(noteId: string, viewerId: string): Promise<CollectState> {
@@ -62,18 +61,19 @@ export class EngagementService {
    */
   async collect(viewerId: string, noteId: string, boardId: string | null | undefined): Promise<CollectState> {
     const db = this.ctx.database.db;
-    const note = await loadVisibleNote(db, noteId, viewerId);
+    const note = await loadNoteForAction(db, noteId, viewerId);
     if (boardId) await loadOwnBoard(db, boardId, viewerId);
     const target = boardId ?? null;
     const now = this.ctx.clock.now();
-    await this.ctx.database
-      .transaction(async (txn) => {
+    const added = await this.ctx.database
+      .transaction(async (txn): Promise<CollectState | undefined> => {
         for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
           if (await repo.insertCollect(txn.db, noteId, viewerId, target, now)) {
-            await repo.bumpNoteCounter(txn.db, noteId, 'collects', 1);
+            const counters = await repo.bumpNoteCounter(txn.db, noteId, 'collects', 1);
             await repo.bumpBoardCounts(txn.db, [[target, 1]]);
             txn.afterCommit(() => this.ctx.events.emit('note.collected', { noteId, authorId: note.author_id, userId: viewerId }));
-            return;
+            // The new collect's state is known from this transaction: no re-read.
+            return { collected: true, boardId: target, collectCount: Number(counters?.collect_count ?? 0) };
           }
           const current = await repo.findCollect(txn.db, noteId, viewerId);
           if (!current) continue; // uncollected in the meantime: insert again
@@ -92,12 +92,12 @@ export class EngagementService {
         if (isForeignKeyViolation(err)) throw notFound(boardId ? 'board' : 'note');
         throw err;
       });
-    return this.collectState(noteId, viewerId);
+    return added ?? this.collectState(noteId, viewerId);
   }
 
   /** Removes the viewer's collect of a note (from its board too); a no-op when there was none. */
   async uncollect(viewerId: string, noteId: string): Promise<CollectState> {
-    await loadVisibleNote(this.ctx.database.db, noteId, viewerId);
+    await loadNoteForAction(this.ctx.database.db, noteId, viewerId);
     await this.ctx.database.transaction(async (txn) => {
       const removed = await repo.deleteCollect(txn.db, noteId, viewerId);
       if (!removed) return;

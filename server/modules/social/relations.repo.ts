@@ -26,14 +26,34 @@ export async function isBlockedEitherWay(db: Executor, a: string, b: string): Pr
   return row !== undefined;
 }
 
+// SQLite answers EXISTS with 0/1, PostgreSQL with booleans.
+const truthy = (v: unknown) => v === true || Number(v) === 1;
+
+/**
+ * Follows and blocks between viewer and target, both ways, as EXISTS columns of one statement
+ * (primary-key probes on follows and blocks).
+ */
+export async function relationshipBothWays(db: Executor, viewerId: string, targetId: string) {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.exists(eb.selectFrom('follows').select('follower_id').where('follower_id', '=', viewerId).where('followee_id', '=', targetId)).as('following'),
+      eb.exists(eb.selectFrom('follows').select('follower_id').where('follower_id', '=', targetId).where('followee_id', '=', viewerId)).as('followed_by'),
+      eb.exists(eb.selectFrom('blocks').select('blocker_id').where('blocker_id', '=', viewerId).where('blocked_id', '=', targetId)).as('blocking'),
+      eb.exists(eb.selectFrom('blocks').select('blocker_id').where('blocker_id', '=', targetId).where('blocked_id', '=', viewerId)).as('blocked_by'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    following: truthy(row.following),
+    followedBy: truthy(row.followed_by),
+    blocking: truthy(row.blocking),
+    blockedBy: truthy(row.blocked_by),
+  };
+}
+
 /** How viewer and target relate, for profile headers and visibility checks. */
 export async function relationship(db: Executor, viewerId: string, targetId: string) {
-  const [following, followedBy, blocking] = await Promise.all([
-    db.selectFrom('follows').select('follower_id').where('follower_id', '=', viewerId).where('followee_id', '=', targetId).executeTakeFirst(),
-    db.selectFrom('follows').select('follower_id').where('follower_id', '=', targetId).where('followee_id', '=', viewerId).executeTakeFirst(),
-    db.selectFrom('blocks').select('blocker_id').where('blocker_id', '=', viewerId).where('blocked_id', '=', targetId).executeTakeFirst(),
-  ]);
-  return { following: !!following, followedBy: !!followedBy, blocking: !!blocking };
+  const { following, followedBy, blocking } = await relationshipBothWays(db, viewerId, targetId);
+  return { following, followedBy, blocking };
 }
 
 /** Of the given authors, those who follow the viewer and whom the viewer follows (mutuals). */
