@@ -36,6 +36,19 @@ for (const kind of testDatabases()) {
       assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
     });
 
+    it('answers over-long and malformed addresses with problem documents, without echoing them', async () => {
+      const c = new Client(t);
+      // 414 from the router; 404 when the built web app's fallback route sees the path first.
+      const long = await c.get(`/api/notes/${'a'.repeat(300)}`, { locale: 'zh-Hant' });
+      assert.ok([404, 414].includes(long.status), String(long.status));
+      assert.match(String(long.headers['content-type']), /application\/problem\+json/);
+      assert.ok(['網址中的某一部分太長了。', '沒有這個介面。'].includes(long.body.detail), long.body.detail);
+      assert.equal(long.text.includes('aaaaaaaaaa'), false);
+      const bad = await c.get('/api/notes/%E0%A4%A');
+      assert.ok(bad.status === 400 || bad.status === 404, String(bad.status));
+      assert.match(String(bad.headers['content-type']), /application\/problem\+json/);
+    });
+
     it('refuses bodies over the size limit and unsupported content types', async () => {
       const c = new Client(t);
       const big = await c.request('POST', '/api/auth/sign-in', { raw: JSON.stringify({ login: 'x'.repeat(2 * 1024 * 1024), password: 'x' }) });

@@ -21,6 +21,12 @@ export async function buildApp(ctx: AppContext): Promise<KuaanApp> {
     bodyLimit: 1024 * 1024,
     // Ids in URLs are short; anything longer is hostile.
     routerOptions: { maxParamLength: 200 },
+    // Errors the router raises before any route runs (an over-long id, a malformed URL) get the same
+    // problem documents as everything else, instead of Fastify's English JSON echoing the input.
+    frameworkErrors: (error, request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(request, reply, 414, 'uri_too_long');
+      return sendProblem(request, reply, 400, 'bad_url');
+    },
     // One line per request is noise at info level and costs throughput under load; debug shows them.
     logController: new LogController({
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',

@@ -13,6 +13,16 @@ export const MESSAGES = {
     'zh-Hant': '伺服器出錯了，請稍後再試。',
   },
   not_found: { en: 'Not found: {what}.', 'zh-Hans': '找不到：{what}。', 'zh-Hant': '找不到：{what}。' },
+  uri_too_long: {
+    en: 'A part of the address is too long.',
+    'zh-Hans': '网址中的某一部分太长了。',
+    'zh-Hant': '網址中的某一部分太長了。',
+  },
+  bad_url: {
+    en: 'The address is malformed.',
+    'zh-Hans': '网址格式不正确。',
+    'zh-Hant': '網址格式不正確。',
+  },
   route_not_found: {
     en: 'There is no such API endpoint.',
     'zh-Hans': '没有这个接口。',
