@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database.js';
 import { badRequest } from '../../errors.js';
 import { cleanText } from '../../text/clean.js';
 import { buildFacets, parseText } from '../../text/facets.js';
-import { userIdsByHandles } from '../accounts/accounts.repo.js';
+import { resolveMentions } from '../social/mentions.js';
 import type { StickerCatalog } from '../stickers/stickers.catalog.js';
 import { stickerFacets } from '../stickers/stickers.facets.js';
 
@@ -24,24 +24,7 @@ export async function commentText(db: Executor, authorId: string, raw: string, s
   const parsed = parseText(body);
   const handles = [...new Set(parsed.mentions.map((m) => m.handle.toLowerCase()))];
   if (handles.length > LIMITS.commentMentions) throw badRequest('too_many_mentions', { limit: LIMITS.commentMentions }, 'body');
-  const found = await userIdsByHandles(db, handles);
-  const candidates = found.map((u) => u.id).filter((id) => id !== authorId);
-  const blocked = new Set<string>();
-  if (candidates.length > 0) {
-    const rows = await db
-      .selectFrom('blocks')
-      .select(['blocker_id', 'blocked_id'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('blocker_id', '=', authorId), eb('blocked_id', 'in', candidates)]),
-          eb.and([eb('blocked_id', '=', authorId), eb('blocker_id', 'in', candidates)]),
-        ]),
-      )
-      .execute();
-    for (const r of rows) blocked.add(r.blocker_id === authorId ? r.blocked_id : r.blocker_id);
-  }
-  const byHandle = new Map<string, string>();
-  for (const u of found) if (!blocked.has(u.id)) byHandle.set(u.handle_lower, u.id);
+  const byHandle = await resolveMentions(db, authorId, parsed);
   const textFacets = buildFacets(parsed, byHandle);
   // A bracket code inside a link stays part of the link.
   const overlaps = (s: Facet) => textFacets.some((f) => s.start < f.end && f.start < s.end);

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database.js';
 import { badRequest } from '../../errors.js';
 import { cleanText } from '../../text/clean.js';
 import { buildFacets, distinctTags, parseText } from '../../text/facets.js';
-import { userIdsByHandles } from '../accounts/accounts.repo.js';
+import { resolveMentions } from '../social/mentions.js';
 
 /** A cleaned title: single line, at most LIMITS.noteTitleUnits RedNote units. */
 export function cleanTitle(raw: string): string {
@@ -49,24 +49,7 @@ export async function bodyFacets(db: Executor, authorId: string, body: string): 
   const handles = [...new Set(parsed.mentions.map((m) => m.handle.toLowerCase()))];
   if (handles.length > LIMITS.noteMentions) throw badRequest('too_many_mentions', { limit: LIMITS.noteMentions }, 'body');
 
-  const found = await userIdsByHandles(db, handles);
-  const candidates = found.map((u) => u.id).filter((id) => id !== authorId);
-  const blocked = new Set<string>();
-  if (candidates.length) {
-    const rows = await db
-      .selectFrom('blocks')
-      .select(['blocker_id', 'blocked_id'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('blocker_id', '=', authorId), eb('blocked_id', 'in', candidates)]),
-          eb.and([eb('blocked_id', '=', authorId), eb('blocker_id', 'in', candidates)]),
-        ]),
-      )
-      .execute();
-    for (const r of rows) blocked.add(r.blocker_id === authorId ? r.blocked_id : r.blocker_id);
-  }
-  const byHandle = new Map<string, string>();
-  for (const u of found) if (!blocked.has(u.id)) byHandle.set(u.handle_lower, u.id);
+  const byHandle = await resolveMentions(db, authorId, parsed);
   const facets = buildFacets(parsed, byHandle);
   const mentionedUserIds = [
     ...new Set(facets.flatMap((f) => (f.type === 'mention' && f.userId !== authorId ? [f.userId] : []))),
