@@ -3,6 +3,7 @@ import { createContext } from './context.js';
 import { migrateToLatest } from './db/migrations/index.js';
 import { main } from './main.js';
 import { searchIndexer } from './modules/search/search.jobs.js';
+import { startWorker } from './worker.js';
 
 const USAGE = `Usage: kuaan <command>
 
@@ -10,6 +11,7 @@ Commands:
   serve [--demo]   migrate, then serve the API and web app (--demo seeds a demo community first)
   migrate          apply pending database migrations and exit
   reindex          rebuild the whole search index from the database (batched, with progress)
+  worker           run the background job workers only (pair with JOBS_WORKERS=0 on the web nodes)
   help             show this text`;
 
 /** The `kuaan` command line. */
@@ -36,6 +38,19 @@ export async function runCli(argv: string[]): Promise<void> {
         `Reindexed ${counts.notes} notes, ${counts.users} people and ${counts.topics} topics in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       );
       await ctx.close();
+      return;
+    }
+    case 'worker': {
+      const worker = await startWorker(configOrExit());
+      const { workers } = worker.ctx.config.jobs;
+      console.log(`Kuaan worker running ${Math.max(1, workers)} job loop(s) (database: ${worker.ctx.database.describe})`);
+      const shutdown = async (signal: string) => {
+        worker.ctx.log.info({ signal }, 'worker shutting down');
+        await worker.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
       return;
     }
     case 'help':

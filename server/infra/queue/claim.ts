@@ -1,6 +1,6 @@
 /**
- * Claiming the next due job is the one place the queue differs between databases. Both flip one row
- * from `queued` (or `running` with an expired lease) to `running` in a single UPDATE; PostgreSQL adds
+ * Claiming due jobs is the one place the queue differs between databases. Both flip up to `limit`
+ * rows from `queued` (or `running` with an expired lease) to `running` in a single UPDATE; PostgreSQL adds
  * FOR UPDATE SKIP LOCKED so concurrent workers on many nodes pass over each other's rows instead of
  * waiting on them, while SQLite serializes writers on the whole file anyway.
  */
@@ -16,14 +16,16 @@ export interface ClaimInput {
   workerId: string;
   now: number;
   leaseMs: number;
+  /** Most rows to claim at once (default 1); a batch handler takes several of one type. */
+  limit?: number;
 }
 
-export type ClaimFn = (db: Executor, input: ClaimInput) => Promise<JobRow | undefined>;
+export type ClaimFn = (db: Executor, input: ClaimInput) => Promise<JobRow[]>;
 
 function claimWith(lockRows: boolean): ClaimFn {
-  return async (db, { types, workerId, now, leaseMs }) => {
-    if (types.length === 0) return undefined;
-    return db
+  return async (db, { types, workerId, now, leaseMs, limit = 1 }) => {
+    if (types.length === 0 || limit < 1) return [];
+    const rows = await db
       .updateTable('jobs')
       .set((eb) => ({
         state: 'running',
@@ -32,7 +34,7 @@ function claimWith(lockRows: boolean): ClaimFn {
         locked_until: now + leaseMs,
         updated_at: now,
       }))
-      .where('id', '=', (eb) => {
+      .where('id', 'in', (eb) => {
         let next = eb
           .selectFrom('jobs')
           .select('id')
@@ -45,12 +47,14 @@ function claimWith(lockRows: boolean): ClaimFn {
           )
           .orderBy('run_at')
           .orderBy('id')
-          .limit(1);
+          .limit(limit);
         if (lockRows) next = next.forUpdate().skipLocked();
         return next;
       })
       .returningAll()
-      .executeTakeFirst();
+      .execute();
+    // RETURNING gives no order; run them oldest first, as they were chosen.
+    return rows.sort((a, b) => Number(a.run_at) - Number(b.run_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   };
 }
 

@@ -99,7 +99,7 @@ for (const kind of testDatabases()) {
       await q.enqueue(t.ctx.database.db, 'test.lease', {});
       // A worker claims it and is never heard of again.
       const claimed = await claimFor(kind)(t.ctx.database.db, { types: ['test.lease'], workerId: 'ghost', now: clock.at, leaseMs: 1000 });
-      assert.ok(claimed);
+      assert.equal(claimed.length, 1);
       assert.equal(await q.runNext(), false, 'leased to the ghost');
       clock.at += 1001;
       assert.equal(await q.runNext(), true);
@@ -142,6 +142,74 @@ for (const kind of testDatabases()) {
       await q.stop();
       assert.equal(finished, 1, 'stop() waited for the running job');
       assert.equal((await jobsOfType(t, 'test.slow')).length, 0);
+    });
+  });
+}
+
+for (const kind of testDatabases()) {
+  describe(`job queue batches (${kind})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(kind, { JOBS_WORKERS: '0' });
+    });
+    after(() => t.close());
+
+    it('claims due jobs of a batch type together, up to the batch size, oldest first', async () => {
+      const clock = { at: 8_000_000 };
+      const q = queueOn(t, clock);
+      const calls: number[][] = [];
+      q.registerBatch<{ n: number }>('test.batch', async (ps) => void calls.push(ps.map((p) => p.n)), { batchSize: 3 });
+      for (let n = 0; n < 7; n++) await q.enqueue(t.ctx.database.db, 'test.batch', { n }, { runAt: clock.at + n });
+      clock.at += 100;
+      assert.equal(await q.runNext(), true);
+      assert.deepEqual(calls, [[0, 1, 2]], 'one claim, one call for three jobs');
+      assert.equal((await jobsOfType(t, 'test.batch')).length, 4, 'the batch is deleted once handled');
+      assert.equal(await q.drain(), 4, 'drain counts jobs, not batches');
+      assert.deepEqual(calls, [[0, 1, 2], [3, 4, 5], [6]]);
+    });
+
+    it('when a batch fails, retries its jobs one by one: the good ones finish, the bad one backs off', async () => {
+      const clock = { at: 9_000_000 };
+      const q = queueOn(t, clock);
+      const done: number[] = [];
+      q.registerBatch<{ n: number }>(
+        'test.poison',
+        async (ps) => {
+          if (ps.some((p) => p.n === 2)) throw new Error('bad job 2');
+          done.push(...ps.map((p) => p.n));
+        },
+        { batchSize: 10, backoffMs: 1000 },
+      );
+      for (let n = 0; n < 4; n++) await q.enqueue(t.ctx.database.db, 'test.poison', { n });
+      assert.equal(await q.runNext(), true);
+      assert.deepEqual(done.sort(), [0, 1, 3]);
+      const [left] = await jobsOfType(t, 'test.poison');
+      assert.equal((await jobsOfType(t, 'test.poison')).length, 1);
+      assert.equal(left!.payload, JSON.stringify({ n: 2 }));
+      assert.equal(left!.state, 'queued');
+      assert.equal(Number(left!.run_at), clock.at + 1000);
+    });
+
+    it('a long run of jobs leaves the event loop free between them', async () => {
+      const clock = { at: 10_000_000 };
+      const q = queueOn(t, clock, 1);
+      let ran = 0;
+      q.register('test.many', async () => void ran++);
+      for (let n = 0; n < 40; n++) await q.enqueue(t.ctx.database.db, 'test.many', { n });
+      let timerFiredAt = -1;
+      const timer = new Promise<void>((resolve) =>
+        setImmediate(() => {
+          timerFiredAt = ran;
+          resolve();
+        }),
+      );
+      q.start();
+      await timer;
+      const deadline = Date.now() + 5000;
+      while (ran < 40 && Date.now() < deadline) await sleep(5);
+      await q.stop();
+      assert.equal(ran, 40);
+      assert.ok(timerFiredAt < 40, `a macrotask ran while jobs were still waiting (after ${timerFiredAt})`);
     });
   });
 }

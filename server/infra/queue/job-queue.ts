@@ -1,5 +1,6 @@
-import os from 'node:os';
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Database, Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/dialect.js';
@@ -11,6 +12,11 @@ export interface JobHandlerOptions {
   maxAttempts?: number;
   /** First retry delay; doubles each attempt (default 1 s), capped at an hour. */
   backoffMs?: number;
+}
+
+export interface BatchHandlerOptions extends JobHandlerOptions {
+  /** Most jobs of this type claimed and handled together (default 50). */
+  batchSize?: number;
 }
 
 export interface EnqueueOptions {
@@ -30,15 +36,28 @@ export interface QueueOptions {
   maxPollMs?: number;
   /** How long a claimed job is ours before another worker may take it over. */
   leaseMs?: number;
+  /**
+   * An idle worker woken by a new job waits this long before claiming (default 20 ms), so a burst of
+   * posts is indexed as one batch in one transaction instead of one claim, run and delete each.
+   */
+  gatherMs?: number;
 }
 
 interface Registered {
-  handler: (payload: unknown, job: JobRow) => Promise<void>;
+  /** Handles the claimed jobs of one type; a single-job handler gets one at a time. */
+  handler: (payloads: unknown[], jobs: JobRow[]) => Promise<void>;
+  batchSize: number;
   maxAttempts: number;
   backoffMs: number;
 }
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
+const DEFAULT_GATHER_MS = 20;
+
+interface Ran {
+  ran: number;
+  short: boolean;
+}
 
 /**
  * A durable job queue in the application database. Enqueue in a transaction (the job exists iff the
@@ -52,6 +71,7 @@ export class JobQueue {
   private readonly loops: Promise<void>[] = [];
   private readonly wakers = new Set<() => void>();
   private running = false;
+  private wakeTimer: NodeJS.Timeout | null = null;
   readonly workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
   constructor(
@@ -64,7 +84,22 @@ export class JobQueue {
   /** Declares how jobs of a type are run; only registered types are claimed by this process. */
   register<P>(type: string, handler: (payload: P, job: JobRow) => Promise<void>, options: JobHandlerOptions = {}): void {
     this.handlers.set(type, {
+      handler: (payloads, jobs) => handler(payloads[0] as P, jobs[0]!),
+      batchSize: 1,
+      maxAttempts: options.maxAttempts ?? 5,
+      backoffMs: options.backoffMs ?? 1000,
+    });
+  }
+
+  /**
+   * Declares a type whose due jobs are claimed and handled several at a time (one claim, one call,
+   * one delete): for cheap, idempotent jobs such as indexing a note, where per-job overhead dominates.
+   * When a batch fails, its jobs are retried one by one at once, so one bad job cannot hold back the rest.
+   */
+  registerBatch<P>(type: string, handler: (payloads: P[], jobs: JobRow[]) => Promise<void>, options: BatchHandlerOptions = {}): void {
+    this.handlers.set(type, {
       handler: handler as Registered['handler'],
+      batchSize: Math.max(1, options.batchSize ?? 50),
       maxAttempts: options.maxAttempts ?? 5,
       backoffMs: options.backoffMs ?? 1000,
     });
@@ -103,7 +138,7 @@ export class JobQueue {
         )
         .execute();
     }
-    if (runAt <= now) this.wake();
+    if (runAt <= now) this.wake(this.options.gatherMs ?? DEFAULT_GATHER_MS);
   }
 
   /** Starts the worker loops (no-op when already running or configured with no workers). */
@@ -116,6 +151,8 @@ export class JobQueue {
   /** Stops claiming and waits for the jobs in hand to finish. Waiting jobs stay for the next start. */
   async stop(): Promise<void> {
     this.running = false;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
     this.wake();
     await Promise.allSettled(this.loops.splice(0));
     await Promise.allSettled([...this.inFlight]);
@@ -131,8 +168,9 @@ export class JobQueue {
     for (;;) {
       if (Date.now() > deadline) throw new Error(`queue did not drain within ${timeoutMs} ms`);
       const others = [...this.inFlight];
-      if (await this.runNext('drain')) {
-        ran++;
+      const { ran: n } = await this.runDue('drain');
+      if (n > 0) {
+        ran += n;
         continue;
       }
       // Nothing due for us; jobs other loops hold may still enqueue more, so look again after them.
@@ -144,8 +182,13 @@ export class JobQueue {
     }
   }
 
-  /** Claims and runs one due job of a registered type; false when none was due. */
+  /** Claims and runs the next due job (with its batch, for a batch type); false when none was due. */
   async runNext(worker = 'main'): Promise<boolean> {
+    return (await this.runDue(worker)).ran > 0;
+  }
+
+  /** Claims and runs the next due job or batch: how many jobs ran, and whether a batch came back short. */
+  private async runDue(worker: string): Promise<Ran> {
     // Tracked from the claim on, so drain() also waits for a job another loop is just claiming.
     const attempt = this.claimAndRun(worker);
     this.inFlight.add(attempt);
@@ -156,16 +199,17 @@ export class JobQueue {
     }
   }
 
-  private async claimAndRun(worker: string): Promise<boolean> {
-    const job = await this.claim(this.database.db, {
-      types: [...this.handlers.keys()],
-      workerId: `${this.workerId}/${worker}`,
-      now: this.options.clock.now(),
-      leaseMs: this.options.leaseMs ?? 5 * 60 * 1000,
-    });
-    if (!job) return false;
-    await this.execute(job);
-    return true;
+  private async claimAndRun(worker: string): Promise<Ran> {
+    const workerId = `${this.workerId}/${worker}`;
+    const input = { workerId, now: this.options.clock.now(), leaseMs: this.options.leaseMs ?? 5 * 60 * 1000 };
+    // The oldest due job of any type first, so no type starves; then more of its type, if it batches.
+    const [first] = await this.claim(this.database.db, { ...input, types: [...this.handlers.keys()] });
+    if (!first) return { ran: 0, short: false };
+    const batchSize = this.handlers.get(first.type)?.batchSize ?? 1;
+    const jobs = batchSize > 1 ? [first, ...(await this.claim(this.database.db, { ...input, types: [first.type], limit: batchSize - 1 }))] : [first];
+    await this.execute(jobs);
+    // A batch type that came back short has (for now) nothing more waiting.
+    return { ran: jobs.length, short: batchSize > 1 && jobs.length < batchSize };
   }
 
   /** Jobs that ran out of attempts, newest first (for operators and tests). */
@@ -173,32 +217,59 @@ export class JobQueue {
     return this.database.db.selectFrom('jobs').selectAll().where('state', '=', 'dead').orderBy('updated_at', 'desc').limit(limit).execute();
   }
 
-  private async execute(job: JobRow): Promise<void> {
-    const registered = this.handlers.get(job.type);
-    const db = this.database.db;
+  private async execute(jobs: JobRow[]): Promise<void> {
+    const registered = this.handlers.get(jobs[0]!.type);
     try {
-      if (!registered) throw new Error(`no handler for job type ${job.type}`);
-      await registered.handler(JSON.parse(job.payload), job);
-      await db.deleteFrom('jobs').where('id', '=', job.id).where('locked_by', '=', job.locked_by).execute();
+      if (!registered) throw new Error(`no handler for job type ${jobs[0]!.type}`);
+      await registered.handler(
+        jobs.map((j) => JSON.parse(j.payload)),
+        jobs,
+      );
     } catch (err) {
-      this.options.onError(err, { id: job.id, type: job.type });
-      const now = this.options.clock.now();
-      const attempts = Number(job.attempts);
-      const dead = attempts >= Number(job.max_attempts);
-      const delay = Math.min((registered?.backoffMs ?? 1000) * 2 ** (attempts - 1), MAX_BACKOFF_MS);
-      const message = (err instanceof Error ? err.stack ?? err.message : String(err)).slice(0, 2000);
-      const retry = db
-        .updateTable('jobs')
-        .set({ state: dead ? 'dead' : 'queued', run_at: dead ? job.run_at : now + delay, locked_by: null, locked_until: null, last_error: message, updated_at: now })
-        .where('id', '=', job.id)
-        .where('locked_by', '=', job.locked_by);
-      try {
-        await retry.execute();
-      } catch (updateErr) {
-        // A newer job with the same key is already waiting: it supersedes this retry.
-        if (!isUniqueViolation(updateErr)) throw updateErr;
-        await db.deleteFrom('jobs').where('id', '=', job.id).execute();
+      if (jobs.length === 1 || !registered) {
+        for (const job of jobs) await this.failed(job, registered, err);
+        return;
       }
+      // Which job broke the batch? Each alone; the good ones finish now, the bad one retries later.
+      for (const job of jobs) await this.execute([job]);
+      return;
+    }
+    await this.finished(jobs);
+  }
+
+  private async finished(jobs: JobRow[]): Promise<void> {
+    const db = this.database.db;
+    const workerId = jobs[0]!.locked_by;
+    await db
+      .deleteFrom('jobs')
+      .where(
+        'id',
+        'in',
+        jobs.map((j) => j.id),
+      )
+      .where('locked_by', '=', workerId)
+      .execute();
+  }
+
+  private async failed(job: JobRow, registered: Registered | undefined, err: unknown): Promise<void> {
+    const db = this.database.db;
+    this.options.onError(err, { id: job.id, type: job.type });
+    const now = this.options.clock.now();
+    const attempts = Number(job.attempts);
+    const dead = attempts >= Number(job.max_attempts);
+    const delay = Math.min((registered?.backoffMs ?? 1000) * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+    const message = (err instanceof Error ? (err.stack ?? err.message) : String(err)).slice(0, 2000);
+    const retry = db
+      .updateTable('jobs')
+      .set({ state: dead ? 'dead' : 'queued', run_at: dead ? job.run_at : now + delay, locked_by: null, locked_until: null, last_error: message, updated_at: now })
+      .where('id', '=', job.id)
+      .where('locked_by', '=', job.locked_by);
+    try {
+      await retry.execute();
+    } catch (updateErr) {
+      // A newer job with the same key is already waiting: it supersedes this retry.
+      if (!isUniqueViolation(updateErr)) throw updateErr;
+      await db.deleteFrom('jobs').where('id', '=', job.id).execute();
     }
   }
 
@@ -206,14 +277,20 @@ export class JobQueue {
     const max = this.options.maxPollMs ?? Math.max(this.options.pollMs * 16, this.options.pollMs);
     let idle = this.options.pollMs;
     while (this.running) {
-      let ran = false;
+      let ran: Ran = { ran: 0, short: false };
       try {
-        ran = await this.runNext('loop');
+        ran = await this.runDue('loop');
       } catch (err) {
         this.options.onError(err, null);
       }
-      if (ran) {
+      if (ran.ran > 0) {
         idle = this.options.pollMs;
+        // On SQLite every query resolves without touching the event loop's I/O phase; without this
+        // yield a long run of jobs (a sweep, a backlog) would starve the requests waiting behind it.
+        // A short batch means the backlog is gone: let the next few posts gather into one batch
+        // rather than claiming each as it arrives.
+        if (ran.short) await this.sleep(this.options.gatherMs ?? DEFAULT_GATHER_MS);
+        else await yieldToEventLoop();
         continue;
       }
       await this.sleep(idle);
@@ -233,7 +310,15 @@ export class JobQueue {
     });
   }
 
-  private wake(): void {
-    for (const w of [...this.wakers]) w();
+  private wake(afterMs = 0): void {
+    if (afterMs <= 0) {
+      for (const w of [...this.wakers]) w();
+      return;
+    }
+    if (this.wakeTimer || this.wakers.size === 0) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = null;
+      this.wake();
+    }, afterMs);
   }
 }

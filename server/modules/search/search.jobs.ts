@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import { SearchIndexer } from './search.indexer.js';
+import { SearchIndexer, type SweepPosition } from './search.indexer.js';
 import { SearchText } from './search.text.js';
 
 export const SEARCH_JOBS = {
@@ -9,6 +9,8 @@ export const SEARCH_JOBS = {
 } as const;
 
 const SYNC_KEY = 'search:sync-users';
+/** Note and profile jobs indexed together at most. */
+export const INDEX_BATCH = 100;
 
 /** The indexer of a context (the CLI's reindex builds one without an app). */
 export function searchIndexer(ctx: Pick<AppContext, 'database' | 'search' | 'clock' | 'translator'>): SearchIndexer {
@@ -29,15 +31,35 @@ export function subscribeSearch(ctx: AppContext): void {
   ctx.events.on('note.deleted', (e) => note(e.noteId));
   ctx.events.on('user.updated', (e) => ctx.queue.enqueue(db, SEARCH_JOBS.user, { userId: e.userId }, { key: `search:user:${e.userId}` }));
 
-  ctx.queue.register<{ noteId: string }>(SEARCH_JOBS.note, (p) => indexer.indexNotes([p.noteId]));
-  ctx.queue.register<{ userId: string }>(SEARCH_JOBS.user, (p) => indexer.indexUsers([p.userId]));
-  ctx.queue.register<{ since: number }>(SEARCH_JOBS.syncUsers, async (p) => {
-    const next = await indexer.syncUsers(Number(p.since) || 0);
-    await scheduleUserSweep(ctx, next, ctx.clock.now() + ctx.config.search.userSyncMs);
+  registerSearchJobs(ctx, indexer);
+}
+
+/**
+ * The handlers of the search jobs, for whichever process runs the queue (the server, or `kuaan
+ * worker`). Note and profile jobs are claimed in batches and indexed in one transaction; the same
+ * note twice in a batch is indexed once.
+ */
+export function registerSearchJobs(ctx: Pick<AppContext, 'queue' | 'database' | 'clock' | 'config'>, indexer: SearchIndexer): void {
+  const unique = (ids: string[]) => [...new Set(ids)];
+  ctx.queue.registerBatch<{ noteId: string }>(SEARCH_JOBS.note, (ps) => indexer.indexNotes(unique(ps.map((p) => p.noteId))), {
+    batchSize: INDEX_BATCH,
+  });
+  ctx.queue.registerBatch<{ userId: string }>(SEARCH_JOBS.user, (ps) => indexer.indexUsers(unique(ps.map((p) => p.userId))), {
+    batchSize: INDEX_BATCH,
+  });
+  // One bounded batch per run: a backlog of 100,000 people is 200 short jobs with the event loop free
+  // in between, and the watermark is durable after each, so a restart resumes instead of starting over.
+  ctx.queue.register<SweepPosition>(SEARCH_JOBS.syncUsers, async (p) => {
+    const { next, more } = await indexer.syncUsersBatch({ since: Number(p.since) || 0, ...(p.after ? { after: p.after } : {}) });
+    await enqueueSweep(ctx, next, more ? ctx.clock.now() : ctx.clock.now() + ctx.config.search.userSyncMs);
   });
 }
 
 /** Makes sure the recurring user sweep exists (an earlier waiting one keeps its watermark). */
 export function scheduleUserSweep(ctx: Pick<AppContext, 'queue' | 'database' | 'clock'>, since: number, runAt?: number): Promise<void> {
-  return ctx.queue.enqueue(ctx.database.db, SEARCH_JOBS.syncUsers, { since }, { key: SYNC_KEY, runAt: runAt ?? ctx.clock.now() });
+  return enqueueSweep(ctx, { since }, runAt ?? ctx.clock.now());
+}
+
+function enqueueSweep(ctx: Pick<AppContext, 'queue' | 'database'>, position: SweepPosition, runAt: number): Promise<void> {
+  return ctx.queue.enqueue(ctx.database.db, SEARCH_JOBS.syncUsers, position, { key: SYNC_KEY, runAt });
 }

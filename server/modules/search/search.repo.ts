@@ -212,9 +212,25 @@ export async function noteSources(db: Executor, ids: string[]): Promise<NoteSour
   return notes.map((n) => ({ ...n, tags: tagsOf.get(n.id) ?? [], alts: altsOf.get(n.id) ?? [] }));
 }
 
-export async function hashtagIdsOfNotes(db: Executor, noteIds: string[]): Promise<string[]> {
+/** Topics of the notes that have no search document yet. */
+export async function unindexedTopicIdsOfNotes(db: Executor, noteIds: string[]): Promise<string[]> {
   if (noteIds.length === 0) return [];
-  const rows = await db.selectFrom('note_hashtags').select('hashtag_id').distinct().where('note_id', 'in', noteIds).execute();
+  const rows = await db
+    .selectFrom('note_hashtags')
+    .select('hashtag_id')
+    .distinct()
+    .where('note_id', 'in', noteIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('search_documents')
+            .select('search_documents.ref_id')
+            .where('search_documents.kind', '=', 'topic')
+            .whereRef('search_documents.ref_id', '=', 'note_hashtags.hashtag_id'),
+        ),
+      ),
+    )
+    .execute();
   return rows.map((r) => r.hashtag_id);
 }
 
@@ -243,4 +259,16 @@ export async function countOf(db: Executor, table: 'notes' | 'users' | 'hashtags
 /** People changed at or after `since` (the user sweep), oldest change first. */
 export async function usersChangedSince(db: Executor, since: number, limit: number) {
   return db.selectFrom('users').select(['id', 'updated_at']).where('updated_at', '>=', since).orderBy('updated_at').orderBy('id').limit(limit).execute();
+}
+
+/** People changed after a (updated_at, id) position, in that order: the sweep catching up batch by batch. */
+export async function usersChangedAfter(db: Executor, after: { at: number; id: string }, limit: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'updated_at'])
+    .where((eb) => eb.or([eb('updated_at', '>', after.at), eb.and([eb('updated_at', '=', after.at), eb('id', '>', after.id)])]))
+    .orderBy('updated_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }

@@ -4,7 +4,12 @@
  * loaded on first use, once per process context, so a server that never glosses never pays for it.
  */
 import type { Jieba } from '@node-rs/jieba';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { DICTIONARY_DIR } from './dictionary/dictionary.build.js';
 import { type DictEntry, Dictionary } from './dictionary/dictionary.js';
+import { buildInChild, isBuilt } from './dictionary/dictionary-files.js';
+import { ScriptTable } from './dictionary/script-table.js';
 import { englishToChinese, isLatinWord, lemmas } from './english-gloss.js';
 
 export type TokenKind = 'han' | 'latin' | 'other';
@@ -71,26 +76,50 @@ const compact = (pinyin: string) => pinyin.toLowerCase().replace(/[\s·]/g, '');
 
 export class LearnerAids {
   private loaded: Promise<Loaded> | null = null;
+  private jieba: Promise<Jieba> | null = null;
+  private scriptTable: Promise<ScriptTable> | null = null;
   private readonly converters = new Map<ChineseScript, Promise<Converter>>();
+
+  /** Whether the full CC-CEDICT index is in memory (detection and search indexing never load it). */
+  get dictionaryLoaded(): boolean {
+    return this.loaded !== null;
+  }
 
   /** The dictionary, loading everything on first use. */
   async dictionary(): Promise<Dictionary> {
     return (await this.load()).dict;
   }
 
-  /** The segmenter on our dictionary's words (search indexes with it too, so both agree on words). */
-  async segmenter(): Promise<Jieba> {
-    return (await this.load()).jieba;
+  /**
+   * The segmenter on our dictionary's words (search indexes with it too, so both agree on words).
+   * It needs only jieba.txt: indexing a note never loads the CC-CEDICT entries.
+   */
+  segmenter(): Promise<Jieba> {
+    this.jieba ??= (async () => {
+      if (!isBuilt(DICTIONARY_DIR)) await buildInChild();
+      const [words, { Jieba }] = await Promise.all([fs.readFile(path.join(DICTIONARY_DIR, 'jieba.txt')), import('@node-rs/jieba')]);
+      return Jieba.withDict(words);
+    })();
+    this.jieba.catch(() => {
+      this.jieba = null;
+    });
+    return this.jieba;
+  }
+
+  /** The Simplified/Traditional character table alone (~40 KB), for telling the scripts apart. */
+  scripts(): Promise<ScriptTable> {
+    if (this.loaded) return this.loaded.then((l) => l.dict.scripts);
+    this.scriptTable ??= ScriptTable.load();
+    this.scriptTable.catch(() => {
+      this.scriptTable = null;
+    });
+    return this.scriptTable;
   }
 
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
-      const [dict, { Jieba }, { pinyin }] = await Promise.all([
-        Dictionary.load(),
-        import('@node-rs/jieba'),
-        import('pinyin-pro'),
-      ]);
-      return { dict, jieba: Jieba.withDict(dict.segmentationDict), pinyin: pinyin as unknown as PinyinFn };
+      const [dict, jieba, { pinyin }] = await Promise.all([Dictionary.load(), this.segmenter(), import('pinyin-pro')]);
+      return { dict, jieba, pinyin: pinyin as unknown as PinyinFn };
     })();
     // A failed load (e.g. the build could not run) is retried next time instead of cached forever.
     this.loaded.catch(() => {

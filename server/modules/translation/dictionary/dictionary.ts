@@ -3,11 +3,11 @@
  * prebuilt arrays of line offsets sorted by Simplified and by Traditional headword; a lookup is a
  * binary search, and a line is split only when someone looks that word up. Loading parses nothing.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DICTIONARY_DIR, DICTIONARY_FORMAT } from './dictionary.build.js';
+import { DICTIONARY_DIR } from './dictionary.build.js';
+import { buildInChild, isBuilt } from './dictionary-files.js';
+import { ScriptTable } from './script-table.js';
 
 export interface DictEntry {
   simplified: string;
@@ -21,7 +21,6 @@ export interface DictEntry {
 }
 
 const SEP = '\x1f';
-const SCRIPT = path.resolve(import.meta.dirname, '../../../../scripts/build-dictionary.ts');
 
 const TONES: Record<string, string[]> = {
   a: ['ā', 'á', 'ǎ', 'à'],
@@ -104,40 +103,29 @@ export class Dictionary {
     private readonly tradIndex: Uint32Array,
     private readonly englishText: string,
     private readonly englishIndex: Uint32Array,
-    private readonly simpOnly: Set<string>,
-    private readonly tradOnly: Set<string>,
-    private readonly tradToSimp: Map<string, string>,
-    /** jieba's dictionary: the words this index can gloss. */
-    readonly segmentationDict: Buffer,
+    /** Simplified/Traditional character sets (detection loads only these, via ScriptTable.load). */
+    readonly scripts: ScriptTable,
   ) {}
 
   /** Loads the built files, building them first (in a child process) when they are missing. */
   static async load(dir = DICTIONARY_DIR): Promise<Dictionary> {
     if (!isBuilt(dir)) await buildInChild();
     const read = (name: string) => fs.readFile(path.join(dir, name));
-    const [text, simpIdx, tradIdx, english, englishIdx, script, segmentationDict] = await Promise.all([
+    const [text, simpIdx, tradIdx, english, englishIdx, script] = await Promise.all([
       fs.readFile(path.join(dir, 'entries.tsv'), 'utf8'),
       read('entries.simp.idx'),
       read('entries.trad.idx'),
       fs.readFile(path.join(dir, 'english.tsv'), 'utf8'),
       read('english.idx'),
       fs.readFile(path.join(dir, 'script.tsv'), 'utf8'),
-      read('jieba.txt'),
     ]);
-    const [simpLine = '', tradLine = '', pairLine = ''] = script.split('\n');
-    const pairs = [...pairLine];
-    const tradToSimp = new Map<string, string>();
-    for (let i = 0; i + 1 < pairs.length; i += 2) tradToSimp.set(pairs[i]!, pairs[i + 1]!);
     return new Dictionary(
       text,
       offsets(simpIdx),
       offsets(tradIdx),
       english,
       offsets(englishIdx),
-      new Set(simpLine),
-      new Set(tradLine),
-      tradToSimp,
-      segmentationDict,
+      ScriptTable.parse(script),
     );
   }
 
@@ -158,20 +146,12 @@ export class Dictionary {
 
   /** How many characters only Simplified, and only Traditional, writing uses. */
   scriptCounts(text: string): { simplified: number; traditional: number } {
-    let simplified = 0;
-    let traditional = 0;
-    for (const c of text) {
-      if (this.simpOnly.has(c)) simplified++;
-      else if (this.tradOnly.has(c)) traditional++;
-    }
-    return { simplified, traditional };
+    return this.scripts.scriptCounts(text);
   }
 
   /** Character-for-character Simplified form (same length), enough to read pinyin off Traditional text. */
   simplifyChars(text: string): string {
-    let out = '';
-    for (const c of text) out += this.tradToSimp.get(c) ?? c;
-    return out;
+    return this.scripts.simplifyChars(text);
   }
 
   private entryAt(offset: number): DictEntry {
@@ -181,31 +161,4 @@ export class Dictionary {
       .split('\t');
     return { simplified, traditional, pinyin: markPinyin(numbered), pinyinNumbered: numbered, senses: senses.split(SEP) };
   }
-}
-
-function isBuilt(dir: string): boolean {
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-    return manifest.format === DICTIONARY_FORMAT && existsSync(path.join(dir, 'entries.tsv'));
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A fresh checkout that skipped the install hook still works: the build runs once, in a child
- * process, so its few hundred MB of peak memory never land in the server.
- */
-function buildInChild(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, '--if-missing'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`building the dictionary failed (exit ${code}): ${stderr.slice(-500)}`)),
-    );
-  });
 }
