@@ -27,30 +27,33 @@ export function subscribeNotifications(ctx: AppContext): void {
   // insert" atomic for the rapid like/unlike/like a single person can fire.
   const chains = new Map<string, Promise<void>>();
 
-  async function deliver(n: Candidate): Promise<void> {
+  // Stamped when the event fires (commit order), not when the insert finally runs: handlers are
+  // asynchronous, and a list ordered by insertion time would show quick actions out of order.
+  async function deliver(n: Candidate, id: string, at: number): Promise<void> {
     if (n.recipientId === n.actorId) return;
     if (await isBlockedEitherWay(db, n.recipientId, n.actorId)) return;
     if (n.noteId) {
       const note = await db.selectFrom('notes').select(['author_id', 'visibility']).where('id', '=', n.noteId).executeTakeFirst();
       if (!note || !(await canViewNote(db, note, n.recipientId))) return;
     }
-    const now = ctx.clock.now();
-    if (COLLAPSED.has(n.kind) && (await recentlyNotified(db, n, now - DAY_MS))) return;
+    if (COLLAPSED.has(n.kind) && (await recentlyNotified(db, n, at - DAY_MS))) return;
     await insertNotification(db, {
-      id: newId(),
+      id,
       recipient_id: n.recipientId,
       actor_id: n.actorId,
       kind: n.kind,
       note_id: n.noteId,
       comment_id: n.commentId,
-      created_at: now,
+      created_at: at,
       read_at: null,
     });
   }
 
   function notify(n: Candidate): Promise<void> {
     const key = `${n.actorId}|${n.recipientId}|${n.kind}|${n.noteId ?? ''}|${n.commentId ?? ''}`;
-    const next = (chains.get(key) ?? Promise.resolve()).then(() => deliver(n));
+    const id = newId();
+    const at = ctx.clock.now();
+    const next = (chains.get(key) ?? Promise.resolve()).then(() => deliver(n, id, at));
     const settled = next.catch(() => {});
     chains.set(key, settled);
     void settled.then(() => {
