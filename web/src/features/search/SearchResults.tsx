@@ -1,19 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Avatar } from '../../components/Avatar.js';
-import { HeartIcon } from '../../components/Icons.js';
 import { ProgressiveImage } from '../../components/ProgressiveImage.js';
 import { compactNumber } from '../../format.js';
-import { useLikeToggle } from '../feed/useLikeToggle.js';
+import { NoteCardMeta } from '../feed/NoteCardMeta.js';
 import { Highlighted } from './Highlighted.js';
 import type { NoteHit, TopicHit, UserHit } from './search.api.js';
 import { MatchBadge } from './TranslationBadge.js';
 
 /** A note in the results: cover or excerpt, highlighted title, and how it matched. */
 export function NoteHitCard({ hit }: { hit: NoteHit }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const card = hit.note;
-  const like = useLikeToggle(card.id, card.likedByMe, card.likeCount);
   const titleId = `hit-title-${card.id}`;
   return (
     <article className="note-card search-hit" aria-labelledby={titleId}>
@@ -34,22 +32,7 @@ export function NoteHitCard({ hit }: { hit: NoteHit }) {
         </h3>
       </Link>
       <MatchBadge via={hit.matchedVia} />
-      <div className="note-card-meta">
-        <Link to={`/users/${card.author.handle}`} className="note-card-author">
-          <Avatar user={card.author} size={20} />
-          <span>{card.author.displayName || card.author.handle}</span>
-        </Link>
-        <button
-          type="button"
-          className="icon-btn note-card-like"
-          aria-pressed={like.liked}
-          aria-label={`${like.liked ? t('feed.unlike') : t('feed.like')} · ${t('feed.likes', { count: like.count })}`}
-          onClick={like.toggle}
-        >
-          <HeartIcon size={16} filled={like.liked} />
-          <span aria-hidden="true">{compactNumber(like.count, i18n.language)}</span>
-        </button>
-      </div>
+      <NoteCardMeta card={card} />
     </article>
   );
 }
