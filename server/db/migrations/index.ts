@@ -10,6 +10,7 @@ import { translation } from './0007-translation.js';
 import { search } from './0008-search.js';
 import { jobs } from './0009-jobs.js';
 import { userInterests } from './0010-user-interests.js';
+import { notesAuthorCovering } from './0011-notes-author-covering.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -24,6 +25,7 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0008-search': search,
   '0009-jobs': jobs,
   '0010-user-interests': userInterests,
+  '0011-notes-author-covering': notesAuthorCovering,
 };
 
 class RegistryProvider implements MigrationProvider {

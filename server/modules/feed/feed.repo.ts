@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema/index.js';
 /**
  * Skeleton queries for the feeds: they return only note ids and sort keys, filtered by visibility
  * and blocks inside the database; the views hydrate cards in batches. Every list has an index:
- * notes_hot (discover), notes_author (following, profile), note_hashtags_tag / note_hashtags_hot (topic).
+ * notes_hot (discover), notes_author_covering (following, profile), note_hashtags_tag / note_hashtags_hot (topic).
  */
 export interface FeedRow {
   id: string;
