@@ -2,14 +2,12 @@
 // language (and an English reader's "See translation" follows), and gets @mention suggestions from
 // the server's typeahead in the composer. Nobody else sees Edit; a visitor is asked to sign in to translate.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { postNoteViaApi, signUpViaApi } from './fixtures.js';
 import { DESKTOP, launchBrowser, newPerson, PHONE, type Server, screenshot, startServer, uniqueHandle } from './harness.js';
+import { axeViolations } from './axe.js';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: Server;
 let browser: Browser;
@@ -33,17 +31,6 @@ async function eventually(what: string, check: () => Promise<boolean>): Promise<
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`timed out waiting for ${what}`);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => {
-    const g = globalThis as any;
-    return g.axe.run(g.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return (result.violations as Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>)
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
 before(async () => {

@@ -1,7 +1,7 @@
 import { Fragment, type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type Facet, segmentsOf } from '../../../../contract/facets.js';
+import { FacetNode } from '../../components/FacetNode.js';
 import type { ChineseScriptTag, Token } from './learn.types.js';
 import { clipToken, displayForm, isLookupWord, rubyPairs } from './ruby.js';
 import { WordCardDialog } from './WordCardDialog.js';
@@ -95,32 +95,12 @@ export default function ReadingText({ text, tokens, facets = [], script }: Props
     const key = `s${start}`;
     if (!f) return <Fragment key={key}>{inner.map(word)}</Fragment>;
     const ruby = inner.map((tk) => <Ruby key={tk.start} token={tk} script={script} />);
-    switch (f.type) {
-      case 'hashtag':
-        return (
-          <Link key={key} className="facet-link" to={`/topics/${encodeURIComponent(f.tag)}`}>
-            {ruby}
-          </Link>
-        );
-      case 'mention':
-        return (
-          <Link key={key} className="facet-link" to={`/users/${encodeURIComponent(f.handle)}`}>
-            {ruby}
-          </Link>
-        );
-      case 'sticker':
-        return <img key={key} className="sticker-inline" src={f.url} alt={seg.text} title={seg.text} />;
-      case 'link':
-        return /^https?:\/\//i.test(f.url) ? (
-          <a key={key} className="facet-link" href={f.url} rel="noopener noreferrer nofollow ugc" target="_blank">
-            {seg.text}
-          </a>
-        ) : (
-          <Fragment key={key}>{seg.text}</Fragment>
-        );
-      default:
-        return <Fragment key={key}>{seg.text}</Fragment>;
-    }
+    // Hashtags and mentions keep their pinyin inside the link; other facets show as written.
+    return (
+      <FacetNode key={key} facet={f} text={seg.text}>
+        {ruby}
+      </FacetNode>
+    );
   });
 
   return (
