@@ -11,7 +11,10 @@ import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../server/db/schema/index.js';
 import { profileView } from '../server/modules/accounts/accounts.views.js';
-import { discoverPage, followingPage, profileNotesPage, topicNotesPage, topicView } from '../server/modules/feed/feed.views.js';
+import { DiscoverPipeline } from '../server/modules/feed/discover.pipeline.js';
+import { GlossProvider } from '../server/modules/translation/providers/gloss.js';
+import { LearnerAids } from '../server/modules/translation/learner-aids.js';
+import { followingPage, profileNotesPage, topicNotesPage, topicView } from '../server/modules/feed/feed.views.js';
 import { noteView } from '../server/modules/notes/notes.views.js';
 import { type DbKind, defaultOut, readManifest } from './data/generate.js';
 
@@ -50,7 +53,7 @@ if (kind === 'sqlite') {
 
 const viewer = manifest.sessions[0]!.userId;
 const pages: Record<string, () => Promise<unknown>> = {
-  discover: () => discoverPage(db, viewer, {}),
+  discover: () => new DiscoverPipeline(db, { provider: null, gloss: new GlossProvider(new LearnerAids()) }, Date.now).page({ viewerId: viewer, locale: 'en' }),
   following: () => followingPage(db, viewer, {}),
   'note-detail': () => noteView(db, manifest.noteIds[0]!, viewer),
   topic: () => topicView(db, manifest.topics[0]!),

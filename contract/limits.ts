@@ -60,6 +60,14 @@ export const LIMITS = {
     trendingDays: 7,
   },
 
+  /** Discover's reader controls. */
+  discover: {
+    /** Share of a page in languages the reader does not speak, until they choose (percent). */
+    defaultOtherLanguageShare: 30,
+    /** "Not interested" marks kept per person; the oldest go first beyond this. */
+    notInterested: 2000,
+  },
+
   page: { default: 20, max: 50 },
   sessionDays: 30,
   verificationCode: { ttlMinutes: 10, maxAttempts: 5 },

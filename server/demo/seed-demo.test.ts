@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { DiscoverItem, DiscoverPage } from '../../contract/discover.js';
 import { Client } from '../test/client.js';
 import { startTestApp, type TestApp } from '../test/harness.js';
 import { DEMO_NOTES, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content.js';
@@ -17,10 +18,17 @@ describe('demo community', () => {
     assert.deepEqual(await seedDemo(t.app, 'http://localhost:3000'), { seeded: false });
 
     const visitor = new Client(t);
-    const discover = await visitor.get('/api/feed/discover?limit=50');
-    assert.equal(discover.status, 200);
-    assert.equal(discover.body.items.length, DEMO_NOTES.length);
-    const hotpot = discover.body.items.find((n: { title: string }) => n.title.includes('火锅'));
+    // Discover keeps authors apart (none twice on a page), so the whole demo spans a few pages.
+    const cards: DiscoverItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: DiscoverPage } = await visitor.get(`/api/feed/discover?limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.equal(page.status, 200);
+      cards.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    assert.equal(cards.length, DEMO_NOTES.length);
+    const hotpot = cards.find((n) => n.title.includes('火锅'))!;
     assert.ok(hotpot.cover, 'photo notes have covers');
     assert.equal(hotpot.likeCount, 4);
 

@@ -11,6 +11,7 @@ import { search } from './0008-search.js';
 import { jobs } from './0009-jobs.js';
 import { userInterests } from './0010-user-interests.js';
 import { notesAuthorCovering } from './0011-notes-author-covering.js';
+import { discovery } from './0012-discovery.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -26,6 +27,7 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0009-jobs': jobs,
   '0010-user-interests': userInterests,
   '0011-notes-author-covering': notesAuthorCovering,
+  '0012-discovery': discovery,
 };
 
 class RegistryProvider implements MigrationProvider {

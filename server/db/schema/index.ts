@@ -7,6 +7,7 @@ import type { BlocksTable, BoardsTable, CollectsTable, FollowsTable, NoteLikesTa
 import type { TranslationCacheTable, UserTranslationSettingsTable } from './translation.js';
 import type { SearchDocumentsTable } from './search.js';
 import type { JobsTable } from './jobs.js';
+import type { FeedPreferencesTable, NotInterestedTable } from './discovery.js';
 
 /** The whole database as Kysely sees it. Timestamps are epoch milliseconds. */
 export interface DB {
@@ -33,6 +34,8 @@ export interface DB {
   user_translation_settings: UserTranslationSettingsTable;
   search_documents: SearchDocumentsTable;
   jobs: JobsTable;
+  feed_preferences: FeedPreferencesTable;
+  not_interested: NotInterestedTable;
 }
 
 export type * from './accounts.js';
@@ -44,3 +47,4 @@ export type * from './social.js';
 export type * from './translation.js';
 export type * from './search.js';
 export type * from './jobs.js';
+export type * from './discovery.js';

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema/index.js';
 /**
  * Skeleton queries for the feeds: they return only note ids and sort keys, filtered by visibility
  * and blocks inside the database; the views hydrate cards in batches. Every list has an index:
- * notes_hot (discover), notes_author_covering (following, profile), note_hashtags_tag / note_hashtags_hot (topic).
+ * notes_author_covering (following, profile), note_hashtags_tag / note_hashtags_hot (topic).
  */
 export interface FeedRow {
   id: string;
@@ -47,17 +47,6 @@ function visibleTo(eb: NotesEb, viewerId: string | null) {
 }
 
 const COLUMNS = ['notes.id', 'notes.created_at', 'notes.hot_score'] as const;
-
-/** Public notes by hot_score desc, id desc, after the cursor; blocked authors left out. */
-export async function discoverRows(db: Executor, viewerId: string | null, after: [number, string] | null, limit: number) {
-  let q = db.selectFrom('notes').select(COLUMNS).where('notes.visibility', '=', 'public');
-  if (viewerId) q = q.where((eb) => eb('notes.author_id', 'not in', blockedFor(eb, viewerId)));
-  if (after) {
-    const [score, id] = after;
-    q = q.where((eb) => eb.or([eb('notes.hot_score', '<', score), eb.and([eb('notes.hot_score', '=', score), eb('notes.id', '<', id)])]));
-  }
-  return q.orderBy('notes.hot_score', 'desc').orderBy('notes.id', 'desc').limit(limit + 1).execute();
-}
 
 function afterCreated(after: [number, string] | null) {
   return (eb: NotesEb) => {

@@ -4,21 +4,14 @@ import { NoteCard, Topic } from '../../../contract/notes.js';
 import type { AppContext } from '../../context.js';
 import { requireViewer } from '../../plugins/auth.js';
 import type { KuaanApp } from '../../plugins/types.js';
-import { DiscoverCache } from './discover-cache.js';
-import { discoverPage, followingPage, profileNotesPage, topicNotesPage, topicView } from './feed.views.js';
+import { discoverRoutes } from './discover.routes.js';
+import { followingPage, profileNotesPage, topicNotesPage, topicView } from './feed.views.js';
 
 const CardPage = Page(NoteCard);
 
 export function feedRoutes(app: KuaanApp, ctx: AppContext): void {
   const db = ctx.database.db;
-  // Per app instance (never module-level): Discover's first-page skeleton for 2 s (ADR 0004). Note
-  // events of this process drop it early; likes, collects and comments only reorder, so they wait.
-  const discoverCache = new DiscoverCache(2000);
-  for (const event of ['note.created', 'note.updated', 'note.deleted'] as const) ctx.events.on(event, () => discoverCache.clear());
-
-  app.get('/api/feed/discover', { schema: { tags: ['feed'], querystring: PageQuery, response: { 200: CardPage } } }, async (request) =>
-    discoverPage(db, request.viewer?.userId ?? null, request.query, discoverCache),
-  );
+  discoverRoutes(app, ctx);
 
   app.get('/api/feed/following', { schema: { tags: ['feed'], querystring: PageQuery, response: { 200: CardPage } } }, async (request) =>
     followingPage(db, requireViewer(request).userId, request.query),

@@ -5,9 +5,8 @@ import { notFound } from '../../errors.js';
 import { findUserByHandle } from '../accounts/accounts.repo.js';
 import { noteCards } from '../notes/notes.views.js';
 import { findHashtag } from '../notes/topics.repo.js';
-import { blockedEitherWay, isBlockedEitherWay, relationship } from '../social/relations.repo.js';
-import type { DiscoverCache } from './discover-cache.js';
-import { authorRows, discoverRows, type FeedRow, followingRows, topicRows } from './feed.repo.js';
+import { isBlockedEitherWay, relationship } from '../social/relations.repo.js';
+import { authorRows, type FeedRow, followingRows, topicRows } from './feed.repo.js';
 
 export interface CardPage {
   items: NoteCard[];
@@ -28,28 +27,6 @@ async function present(db: Executor, rows: FeedRow[], limit: number, viewerId: s
 
 const byHot = (r: FeedRow): Key => [Number(r.hot_score), r.id];
 const byNew = (r: FeedRow): Key => [Number(r.created_at), r.id];
-
-/**
- * The discovery waterfall: public notes by engagement decayed with age. With a cache, the first page
- * comes from its shared skeleton, minus the viewer's blocks; later pages (a cursor) always query.
- */
-export async function discoverPage(db: Executor, viewerId: string | null, input: PageInput, cache?: DiscoverCache): Promise<CardPage> {
-  const limit = pageLimit(input.limit);
-  const after = decodeCursor<Key>(input.cursor, ['number', 'string']);
-  if (cache && !after) {
-    const [skeleton, blocked] = await Promise.all([cache.skeleton(db, limit), blockedEitherWay(db, viewerId)]);
-    const hidden = new Set(blocked);
-    const rows = hidden.size ? skeleton.filter((r) => !hidden.has(r.author_id)) : skeleton;
-    // Enough rows left to fill the page and know whether there is a next one; otherwise ask the database.
-    if (rows.length > limit || skeleton.length < limit + 1) {
-      const page = paginate(rows.slice(0, limit + 1), limit, byHot);
-      // Hydration reads each note now: one deleted or no longer public since the skeleton is dropped.
-      const cards = await noteCards(db, page.rows.map((r) => r.id), viewerId);
-      return { items: cards.filter((c) => c.visibility === 'public'), nextCursor: page.nextCursor };
-    }
-  }
-  return present(db, await discoverRows(db, viewerId, after, limit), limit, viewerId, byHot);
-}
 
 /** Notes of the people the viewer follows, newest first. */
 export async function followingPage(db: Executor, viewerId: string, input: PageInput): Promise<CardPage> {

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { arrange, type Candidate, type Ranked, rank } from './discover.rank.js';
+import { anonymousSignals } from './discover.signals.js';
+
+const NOW = Date.UTC(2026, 10, 1);
+const HOUR = 3_600_000;
+
+function candidate(id: string, author: string, o: Partial<Candidate['row']> & { tags?: Array<[string, string]>; readVia?: Candidate['readVia'] } = {}): Candidate {
+  return {
+    row: {
+      id,
+      author_id: author,
+      created_at: NOW - HOUR,
+      hot_score: 0,
+      like_count: 0,
+      collect_count: 0,
+      comment_count: 0,
+      lang: 'en',
+      visibility: 'public',
+      ...o,
+    },
+    sources: new Set(['trending']),
+    tags: o.tags ?? [],
+    authorHandle: author,
+    authorJoinedAt: 0,
+    readVia: o.readVia ?? null,
+  };
+}
+
+const ranked = (id: string, authorId: string, topic: string | null, otherLanguage = false): Ranked => ({
+  id,
+  authorId,
+  topic,
+  otherLanguage,
+  score: 0,
+  reasons: [],
+});
+
+describe('discover ranking', () => {
+  test('interest in a topic outweighs raw popularity, and the reason names the topic', () => {
+    const signals = anonymousSignals('en');
+    signals.topics.set('t-erhu', { weight: 1, name: 'erhu', declared: true });
+    const out = rank(
+      [candidate('popular', 'a', { like_count: 40 }), candidate('mine', 'b', { like_count: 2, tags: [['t-erhu', 'erhu']] })],
+      signals,
+      NOW,
+    );
+    assert.deepEqual(
+      out.map((r) => r.id),
+      ['mine', 'popular'],
+    );
+    assert.deepEqual(out[0]!.reasons, [{ kind: 'interest', topic: 'erhu' }]);
+    assert.deepEqual(out[1]!.reasons, [{ kind: 'trending' }]);
+  });
+
+  test('fresher notes win among equals; engagement velocity wins over age', () => {
+    const signals = anonymousSignals('en');
+    const out = rank(
+      [
+        candidate('old', 'a', { created_at: NOW - 72 * HOUR }),
+        candidate('new', 'b', { created_at: NOW - HOUR }),
+        candidate('busy', 'c', { created_at: NOW - 3 * HOUR, like_count: 30, comment_count: 5 }),
+      ],
+      signals,
+      NOW,
+    );
+    assert.deepEqual(
+      out.map((r) => r.id),
+      ['busy', 'new', 'old'],
+    );
+  });
+
+  test('arrange: no author twice on a page; topics spread; the share of other languages kept', () => {
+    const list = [
+      ranked('a1', 'a', 'food'),
+      ranked('a2', 'a', 'food'),
+      ranked('b1', 'b', 'food'),
+      ranked('c1', 'c', 'food'),
+      ranked('d1', 'd', 'hike'),
+      ranked('z1', 'z', null, true),
+      ranked('y1', 'y', null, true),
+    ];
+    const pages = arrange(list, 4, 50);
+    assert.deepEqual(
+      pages.map((p) => p.map((r) => r.id)),
+      [
+        ['a1', 'z1', 'b1', 'y1'],
+        ['a2', 'c1', 'd1'],
+      ],
+    );
+    const none = arrange(list, 4, 0).flat();
+    assert.ok(none.every((r) => !r.otherLanguage) && none.length === 5);
+    // Only one author left: each of their notes starts a page of its own rather than repeat on one.
+    assert.deepEqual(
+      arrange([ranked('x1', 'x', null), ranked('x2', 'x', null)], 10, 0).map((p) => p.length),
+      [1, 1],
+    );
+  });
+});

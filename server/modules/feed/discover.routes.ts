@@ -1,0 +1,64 @@
+import { IdParams } from '../../../contract/common.js';
+import {
+  DiscoverPage,
+  DiscoverQuery,
+  FeedPreferences,
+  NotInterestedBody,
+  NotInterestedItem,
+  NotInterestedList,
+  UpdateFeedPreferencesBody,
+} from '../../../contract/discover.js';
+import { TopicParams } from '../../../contract/feed.js';
+import type { AppContext } from '../../context.js';
+import { requireViewer } from '../../plugins/auth.js';
+import { localeOf } from '../../plugins/locale.js';
+import type { KuaanApp } from '../../plugins/types.js';
+import { DiscoverPipeline } from './discover.pipeline.js';
+import { DiscoverService } from './discover.service.js';
+
+/** Discover (the ranked waterfall or the chronological one) and the reader's controls over it. */
+export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
+  // Per app instance (never module-level): shared candidate pools for 5 s, arranged lists per reader.
+  const pipeline = new DiscoverPipeline(ctx.database.db, ctx.translator, () => ctx.clock.now());
+  for (const event of ['note.created', 'note.deleted'] as const) ctx.events.on(event, () => pipeline.invalidate());
+  const service = new DiscoverService(ctx);
+  const writeLimit = { rateLimit: { max: ctx.config.rateLimits.writesPerMinute, timeWindow: '1 minute' } };
+
+  app.get('/api/feed/discover', { schema: { tags: ['feed'], querystring: DiscoverQuery, response: { 200: DiscoverPage } } }, async (request) =>
+    pipeline.page({ viewerId: request.viewer?.userId ?? null, locale: localeOf(request), ...request.query }),
+  );
+
+  app.get('/api/me/feed-preferences', { schema: { tags: ['feed'], response: { 200: FeedPreferences } } }, async (request) =>
+    service.preferences(requireViewer(request).userId),
+  );
+  app.patch(
+    '/api/me/feed-preferences',
+    { schema: { tags: ['feed'], body: UpdateFeedPreferencesBody, response: { 200: FeedPreferences } }, config: writeLimit },
+    async (request) => service.updatePreferences(requireViewer(request).userId, request.body),
+  );
+
+  app.get('/api/feed/not-interested', { schema: { tags: ['feed'], response: { 200: NotInterestedList } } }, async (request) =>
+    service.listNotInterested(requireViewer(request).userId),
+  );
+  app.post(
+    '/api/feed/not-interested',
+    { schema: { tags: ['feed'], body: NotInterestedBody, response: { 200: NotInterestedItem } }, config: writeLimit },
+    async (request) => service.markNotInterested(requireViewer(request).userId, request.body),
+  );
+  app.delete(
+    '/api/feed/not-interested/notes/:id',
+    { schema: { tags: ['feed'], params: IdParams }, config: writeLimit },
+    async (request, reply) => {
+      await service.undoNotInterested(requireViewer(request).userId, 'note', request.params.id);
+      return reply.code(204).send();
+    },
+  );
+  app.delete(
+    '/api/feed/not-interested/topics/:name',
+    { schema: { tags: ['feed'], params: TopicParams }, config: writeLimit },
+    async (request, reply) => {
+      await service.undoNotInterested(requireViewer(request).userId, 'topic', request.params.name);
+      return reply.code(204).send();
+    },
+  );
+}
