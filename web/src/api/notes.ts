@@ -22,7 +22,7 @@ export const setCommentLanguage = (id: string, body: SetLanguageBody) =>
   request<ContentLanguage>('PUT', `/api/comments/${enc(id)}/language`, body);
 
 export type FeedSource =
-  | { kind: 'discover' }
+  | { kind: 'discover'; mode?: 'for_you' | 'chronological' }
   | { kind: 'following' }
   | { kind: 'user'; handle: string }
   | { kind: 'collects'; handle: string }
@@ -33,7 +33,7 @@ export type FeedSource =
 export function feedPath(source: FeedSource): string {
   switch (source.kind) {
     case 'discover':
-      return '/api/feed/discover';
+      return source.mode ? `/api/feed/discover?mode=${source.mode}` : '/api/feed/discover';
     case 'following':
       return '/api/feed/following';
     case 'user':

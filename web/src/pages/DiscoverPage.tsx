@@ -1,12 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
+import { FEED_PREFERENCES_KEY, fetchFeedPreferences } from '../api/discover.js';
 import type { FeedSource } from '../api/notes.js';
 import { Spinner } from '../components/Spinner.js';
 import { useMe } from '../features/auth/useMe.js';
 import { PullToRefresh } from '../features/feed/PullToRefresh.js';
-import { feedKey } from '../features/feed/useFeed.js';
 import { Waterfall } from '../features/feed/Waterfall.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 
@@ -15,9 +15,13 @@ export function DiscoverPage({ tab }: { tab: 'discover' | 'following' }) {
   const { t } = useTranslation();
   const me = useMe();
   const client = useQueryClient();
-  const source: FeedSource = { kind: tab };
+  // Unset: the server applies the reader's saved order; the toggle overrides it for this visit.
+  const [mode, setMode] = useState<'for_you' | 'chronological' | undefined>(undefined);
+  const saved = useQuery({ queryKey: FEED_PREFERENCES_KEY, queryFn: fetchFeedPreferences, enabled: Boolean(me.data) });
+  const shownMode = mode ?? saved.data?.mode ?? 'for_you';
+  const source: FeedSource = tab === 'discover' ? { kind: 'discover', ...(mode ? { mode } : {}) } : { kind: tab };
   useDocumentTitle(tab === 'discover' ? t('nav.discover') : t('nav.following'));
-  const refresh = useCallback(() => client.resetQueries({ queryKey: feedKey({ kind: tab }) }), [client, tab]);
+  const refresh = useCallback(() => client.resetQueries({ queryKey: ['feed'] }), [client]);
 
   if (tab === 'following' && me.isPending) return <Spinner />;
   if (tab === 'following' && !me.data) return <Navigate to="/sign-in?next=/following" replace />;
@@ -38,8 +42,18 @@ export function DiscoverPage({ tab }: { tab: 'discover' | 'following' }) {
           {t('common.refresh')}
         </button>
       </div>
+      {tab === 'discover' && (
+        <fieldset className="segmented discover-mode">
+          <legend className="visually-hidden">{t('discover.modeTitle')}</legend>
+          {(['for_you', 'chronological'] as const).map((m) => (
+            <button key={m} type="button" className="chip" aria-pressed={shownMode === m} onClick={() => setMode(m)}>
+              {m === 'for_you' ? t('discover.forYou') : t('discover.latest')}
+            </button>
+          ))}
+        </fieldset>
+      )}
       <Waterfall
-        key={tab}
+        key={`${tab}-${mode ?? ''}`}
         source={source}
         emptyText={tab === 'discover' ? t('feed.emptyDiscover') : t('feed.emptyFollowing')}
       />

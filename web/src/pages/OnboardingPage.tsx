@@ -3,11 +3,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { updateMe } from '../api/auth.js';
+import { FEED_PREFERENCES_KEY, updateFeedPreferences } from '../api/discover.js';
 import type { LanguageEntry } from '../api/types.js';
 import { errorText } from '../components/ErrorNotice.js';
 import { RequireAuth } from '../features/auth/RequireAuth.js';
 import { ME_KEY, useMe } from '../features/auth/useMe.js';
+import { LanguageMixField } from '../features/discover/LanguageMixField.js';
 import { LanguagesEditor } from '../features/profile/LanguagesEditor.js';
+import { LIMITS } from '../../../contract/limits.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import '../features/profile/profile.css';
 
@@ -29,14 +32,19 @@ function Onboarding() {
   const client = useQueryClient();
   const [languages, setLanguages] = useState<LanguageEntry[]>(me.languages);
   const [interests, setInterests] = useState<string[]>(me.interests);
+  const [otherLanguageShare, setOtherLanguageShare] = useState<number>(LIMITS.discover.defaultOtherLanguageShare);
   const [agreed, setAgreed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useDocumentTitle(t('onboarding.title'));
 
   const save = useMutation({
-    mutationFn: () => updateMe({ languages, interests, onboarded: true }),
-    onSuccess: (next) => {
+    mutationFn: async () => {
+      const next = await updateMe({ languages, interests, onboarded: true });
+      return { next, prefs: await updateFeedPreferences({ otherLanguageShare }) };
+    },
+    onSuccess: ({ next, prefs }) => {
       client.setQueryData(ME_KEY, next);
+      client.setQueryData(FEED_PREFERENCES_KEY, prefs);
       navigate('/', { replace: true });
     },
     onError: (e) => setError(errorText(e, t)),
@@ -54,6 +62,7 @@ function Onboarding() {
       <section className="card">
         <LanguagesEditor kind="native" value={languages} onChange={setLanguages} />
         <LanguagesEditor kind="learning" value={languages} onChange={setLanguages} />
+        <LanguageMixField value={otherLanguageShare} onChange={setOtherLanguageShare} />
       </section>
       <section className="card" aria-labelledby="interests-title">
         <h2 id="interests-title">{t('onboarding.interests')}</h2>

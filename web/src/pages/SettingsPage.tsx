@@ -5,6 +5,7 @@ import { signOut } from '../api/auth.js';
 import { RequireAuth } from '../features/auth/RequireAuth.js';
 import { ME_KEY, useMe } from '../features/auth/useMe.js';
 import { AppearanceSettings } from '../features/settings/AppearanceSettings.js';
+import { DiscoverSettings } from '../features/settings/DiscoverSettings.js';
 import { LanguagesSettings } from '../features/settings/LanguagesSettings.js';
 import { PasswordSettings } from '../features/settings/PasswordSettings.js';
 import { ProfileSettings } from '../features/settings/ProfileSettings.js';
@@ -41,6 +42,7 @@ function AccountSettings() {
       <ProfileSettings me={me} />
       <LanguagesSettings me={me} />
       <TranslationSettingsCard />
+      <DiscoverSettings />
       <PasswordSettings />
       <SessionsSettings />
       <button

@@ -1,12 +1,26 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { markNotInterested, type Reason, undoNotInterested } from '../../api/discover.js';
 import type { NoteCard } from '../../api/types.js';
 import { ProgressiveImage } from '../../components/ProgressiveImage.js';
+import { CardMenu } from '../discover/CardMenu.js';
+import { HiddenCard } from '../discover/HiddenCard.js';
 import { NoteCardMeta } from './NoteCardMeta.js';
 
-/** One card in the waterfall: cover, title, author and a like button. */
-export function NoteCardView({ card, eager }: { card: NoteCard; eager?: boolean }) {
+/**
+ * One card in the waterfall: cover, title, author and a like button. Discover's cards also carry
+ * the pipeline's reasons: a "⋯" shows them and offers "not interested".
+ */
+export function NoteCardView({ card, eager }: { card: NoteCard & { reasons?: Reason[] }; eager?: boolean }) {
   const { t } = useTranslation();
+  const [hidden, setHidden] = useState<{ topic?: string } | null>(null);
+  if (hidden) {
+    const body = hidden.topic ? { topic: hidden.topic } : { noteId: card.id };
+    return <HiddenCard topic={hidden.topic} onUndo={() => void undoNotInterested(body).then(() => setHidden(null))} />;
+  }
+  const notInterested = (topic?: string) =>
+    void markNotInterested(topic ? { topic } : { noteId: card.id }).then(() => setHidden(topic ? { topic } : {}));
   const ratio = card.cover ? Math.min(4 / 3, Math.max(3 / 4, card.cover.height / Math.max(1, card.cover.width))) : 0;
   const titleId = `card-title-${card.id}`;
   return (
@@ -27,6 +41,7 @@ export function NoteCardView({ card, eager }: { card: NoteCard; eager?: boolean 
         </h3>
       </Link>
       <NoteCardMeta card={card} />
+      {card.reasons && <CardMenu card={{ ...card, reasons: card.reasons }} onNotInterested={notInterested} />}
     </article>
   );
 }

@@ -32,7 +32,9 @@ export function Waterfall({ source, emptyText }: { source: FeedSource; emptyText
 
   if (feed.isPending) return <Spinner />;
   if (feed.isError) return <ErrorNotice error={feed.error} onRetry={() => void feed.refetch()} />;
-  const cards = feed.data.pages.flatMap((p) => p.items);
+  // Discover may serve a note again when it re-ranks between pages; show each note once.
+  const seen = new Set<string>();
+  const cards = feed.data.pages.flatMap((p) => p.items).filter((c) => !seen.has(c.id) && seen.add(c.id));
   if (cards.length === 0) return <p className="empty">{emptyText ?? t('feed.emptyList')}</p>;
   const cols = distribute(cards, columns);
   return (
