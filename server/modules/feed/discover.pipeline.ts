@@ -12,7 +12,8 @@ import { anonymousSignals, primaryLanguage, type ViewerSignals, viewerSignals } 
  * Discover as a pipeline (ADR 0007): candidates → hydrate → rules → rank → present.
  *
  * - candidates: notes of people I follow (last week), the hottest notes of my strongest topics, recent
- *   notes of authors I engaged with, the trending pool, and newcomers' recent notes (a fair start).
+ *   notes of authors I engaged with, the trending pools (hot now; most engaged this week), and
+ *   newcomers' recent notes (a fair start).
  * - hydrate: hashtags, authors, and whether the note is in a language I read or can have translated.
  * - rules: blocked people, my own notes, notes I already liked or collected, "not interested" notes
  *   and topics, unreadable languages, and other languages entirely when my share is 0.
@@ -24,6 +25,8 @@ import { anonymousSignals, primaryLanguage, type ViewerSignals, viewerSignals } 
 
 const SIZES = {
   trending: 300,
+  popularDays: 7,
+  popular: 200,
   newcomerScan: 1000,
   newcomers: 60,
   followingDays: 7,
@@ -57,7 +60,10 @@ export interface DiscoverRequest {
 }
 
 export class DiscoverPipeline {
-  private pools: { at: number; value: Promise<{ trending: repo.CandidateRow[]; newcomers: repo.CandidateRow[] }> } | null = null;
+  private pools: {
+    at: number;
+    value: Promise<{ trending: repo.CandidateRow[]; popular: repo.CandidateRow[]; newcomers: repo.CandidateRow[] }>;
+  } | null = null;
   private readonly lists = new Map<string, ArrangedList>();
 
   constructor(
@@ -101,7 +107,7 @@ export class DiscoverPipeline {
   private async build(req: DiscoverRequest, share: number, limit: number): Promise<ArrangedList> {
     const now = this.now();
     const signals = req.viewerId ? await viewerSignals(this.db, req.viewerId, req.locale) : anonymousSignals(req.locale);
-    const { trending, newcomers } = await this.sharedPools(now);
+    const { trending, popular, newcomers } = await this.sharedPools(now);
     const found = new Map<string, { row: repo.CandidateRow; sources: Set<Source> }>();
     const add = (rows: repo.CandidateRow[], source: Source) => {
       for (const row of rows) {
@@ -111,6 +117,7 @@ export class DiscoverPipeline {
       }
     };
     add(trending, 'trending');
+    add(popular, 'trending');
     add(newcomers, 'newcomer');
     const [following, topics, authors] = await Promise.all([
       repo.recentByAuthors(this.db, [...signals.follows], now - SIZES.followingDays * DAY, SIZES.following),
@@ -187,8 +194,9 @@ export class DiscoverPipeline {
     if (!this.pools || now - this.pools.at > POOL_TTL_MS) {
       const value = Promise.all([
         repo.hotPool(this.db, SIZES.trending),
+        repo.popularPool(this.db, now - SIZES.popularDays * DAY, SIZES.popular),
         repo.newcomerPool(this.db, now - RANKING.newcomerDays * DAY, SIZES.newcomerScan, SIZES.newcomers),
-      ]).then(([trending, newcomers]) => ({ trending, newcomers }));
+      ]).then(([trending, popular, newcomers]) => ({ trending, popular, newcomers }));
       const entry = { at: now, value };
       this.pools = entry;
       value.catch(() => {

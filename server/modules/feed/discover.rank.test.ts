@@ -33,22 +33,28 @@ const ranked = (id: string, authorId: string, topic: string | null, otherLanguag
   authorId,
   topic,
   otherLanguage,
+  newcomer: false,
   score: 0,
   reasons: [],
 });
 
 describe('discover ranking', () => {
-  test('interest in a topic outweighs raw popularity, and the reason names the topic', () => {
+  test('interest lifts a note above an equally good one, and the reason names the topic', () => {
     const signals = anonymousSignals('en');
     signals.topics.set('t-erhu', { weight: 1, name: 'erhu', declared: true });
     const out = rank(
-      [candidate('popular', 'a', { like_count: 40 }), candidate('mine', 'b', { like_count: 2, tags: [['t-erhu', 'erhu']] })],
+      [
+        candidate('other', 'a', { like_count: 10 }),
+        candidate('mine', 'b', { like_count: 10, tags: [['t-erhu', 'erhu']] }),
+        candidate('weak', 'c', { like_count: 1, tags: [['t-erhu', 'erhu']] }),
+      ],
       signals,
       NOW,
     );
     assert.deepEqual(
       out.map((r) => r.id),
-      ['mine', 'popular'],
+      ['mine', 'other', 'weak'],
+      'a favourite topic makes a good note better, not a weak one good',
     );
     assert.deepEqual(out[0]!.reasons, [{ kind: 'interest', topic: 'erhu' }]);
     assert.deepEqual(out[1]!.reasons, [{ kind: 'trending' }]);
@@ -91,6 +97,13 @@ describe('discover ranking', () => {
     );
     const none = arrange(list, 4, 0).flat();
     assert.ok(none.every((r) => !r.otherLanguage) && none.length === 5);
+    // A newcomer's note is placed by the fourth position of a page even when ranked last.
+    const withNewcomer = [ranked('a1', 'a', null), ranked('b1', 'b', null), ranked('c1', 'c', null), ranked('d1', 'd', null)];
+    withNewcomer.push({ ...ranked('n1', 'n', null), newcomer: true });
+    assert.deepEqual(
+      arrange(withNewcomer, 5, 0)[0]!.map((r) => r.id),
+      ['a1', 'b1', 'c1', 'n1', 'd1'],
+    );
     // Only one author left: each of their notes starts a page of its own rather than repeat on one.
     assert.deepEqual(
       arrange([ranked('x1', 'x', null), ranked('x2', 'x', null)], 10, 0).map((p) => p.length),

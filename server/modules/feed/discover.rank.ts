@@ -28,6 +28,8 @@ export interface Ranked {
   /** The first topic, for variety on a page. */
   topic: string | null;
   otherLanguage: boolean;
+  /** From someone who joined recently and came in through the newcomer pool. */
+  newcomer: boolean;
   score: number;
   reasons: Reason[];
 }
@@ -37,9 +39,11 @@ export const RANKING = {
   freshnessHours: 48,
   /** Someone who joined this recently gets a fair start. */
   newcomerDays: 14,
-  weights: { interest: 0.45, velocity: 0.3, freshness: 0.2, newcomer: 0.1, popularity: 0.05 },
+  weights: { interest: 1, velocity: 0.15, freshness: 0.05, newcomer: 0.05, popularity: 0.8 },
   /** At most this many notes of one topic on a page (a soft rule: relaxed before a page goes short). */
   perTopicPerPage: 2,
+  /** The page position (0-based) by which a newcomer's note is placed when there is one: a fair start. */
+  newcomerSlot: 3,
 } as const;
 
 const HOUR = 3_600_000;
@@ -52,7 +56,7 @@ function engagement(r: CandidateRow): number {
 export function rank(candidates: Candidate[], signals: ViewerSignals, now: number): Ranked[] {
   const velocity = (c: Candidate) => Math.log1p(engagement(c.row) / (Math.max(0, now - c.row.created_at) / HOUR + 2));
   const maxVelocity = Math.max(1e-9, ...candidates.map(velocity));
-  const maxPopularity = Math.max(1e-9, ...candidates.map((c) => Math.log1p(engagement(c.row))));
+  const maxPopularity = Math.max(1e-9, ...candidates.map((c) => engagement(c.row)));
   const w = RANKING.weights;
   const out: Ranked[] = [];
   for (const c of candidates) {
@@ -79,21 +83,21 @@ export function rank(candidates: Candidate[], signals: ViewerSignals, now: numbe
     const newcomer = now - c.authorJoinedAt < RANKING.newcomerDays * 24 * HOUR;
     if (newcomer && c.sources.has('newcomer')) reasons.push({ kind: 'newcomer' });
     const vel = velocity(c) / maxVelocity;
-    const popularity = Math.log1p(engagement(c.row)) / maxPopularity;
+    // Linear, not logarithmic: a note ten times as liked is about ten times as likely to be liked again.
+    const popularity = engagement(c.row) / maxPopularity;
     if (c.sources.has('trending') && reasons.length === 0) reasons.push({ kind: 'trending' });
     if (c.readVia) reasons.push({ kind: 'other_language', lang: c.row.lang ?? undefined, via: c.readVia });
 
-    const score =
-      w.interest * interest +
-      w.velocity * vel +
-      w.freshness * Math.exp(-ageHours / RANKING.freshnessHours) +
-      w.newcomer * (newcomer ? 1 - popularity : 0) +
-      w.popularity * popularity;
+    // How good the note is for anyone, then how much more it suits this reader: interest multiplies
+    // (a favourite topic makes a good note better, it does not make a poor one good).
+    const quality = w.velocity * vel + w.popularity * popularity + w.freshness * Math.exp(-ageHours / RANKING.freshnessHours);
+    const score = quality * (1 + w.interest * interest) + w.newcomer * (newcomer ? 1 - popularity : 0);
     out.push({
       id: c.row.id,
       authorId: c.row.author_id,
       topic: c.tags[0]?.[0] ?? null,
       otherLanguage: c.readVia !== null,
+      newcomer: newcomer && c.sources.has('newcomer'),
       score,
       reasons,
     });
@@ -105,7 +109,8 @@ export function rank(candidates: Candidate[], signals: ViewerSignals, now: numbe
  * Orders ranked notes into pages of `pageSize`: no author twice on a page, at most
  * `perTopicPerPage` notes of one topic (relaxed before a page would go short), and notes in other
  * languages spread through each page at `otherShare` percent (0 leaves them out entirely). When one
- * side runs out the other fills the page, so a reader is never shown less than there is. A page
+ * side runs out the other fills the page, so a reader is never shown less than there is. A
+ * newcomer's note, when there is one, takes a place near the top of every page. A page
  * ends early when only authors already on it remain (in a small community, pages can be short).
  */
 export function arrange(ranked: Ranked[], pageSize: number, otherShare: number): Ranked[][] {
@@ -121,7 +126,11 @@ export function arrange(ranked: Ranked[], pageSize: number, otherShare: number):
       // Other-language notes are due when the page is behind its share at this slot.
       const due = takenOther < Math.floor(((page.length + 1) * otherShare) / 100);
       const order = due ? [other, mine] : [mine, other];
-      const pick = takeFitting(order, authors, topics, true) ?? takeFitting(order, authors, topics, false);
+      const newcomerDue = page.length === RANKING.newcomerSlot && !page.some((r) => r.newcomer);
+      const pick =
+        (newcomerDue ? takeFitting(order, authors, topics, false, (r) => r.newcomer) : null) ??
+        takeFitting(order, authors, topics, true) ??
+        takeFitting(order, authors, topics, false);
       // Only authors already on this page remain: they start the next page (the first pick always fits).
       if (!pick) break;
       if (pick.otherLanguage) takenOther++;
@@ -134,10 +143,17 @@ export function arrange(ranked: Ranked[], pageSize: number, otherShare: number):
   return pages;
 }
 
-function takeFitting(queues: Ranked[][], authors: Set<string>, topics: Map<string, number>, strictTopics: boolean): Ranked | null {
+function takeFitting(
+  queues: Ranked[][],
+  authors: Set<string>,
+  topics: Map<string, number>,
+  strictTopics: boolean,
+  only: (r: Ranked) => boolean = () => true,
+): Ranked | null {
   for (const q of queues) {
     const i = q.findIndex(
-      (r) => !authors.has(r.authorId) && (!strictTopics || !r.topic || (topics.get(r.topic) ?? 0) < RANKING.perTopicPerPage),
+      (r) =>
+        only(r) && !authors.has(r.authorId) && (!strictTopics || !r.topic || (topics.get(r.topic) ?? 0) < RANKING.perTopicPerPage),
     );
     if (i >= 0) return q.splice(i, 1)[0]!;
   }

@@ -58,6 +58,24 @@ export async function hotPool(db: Executor, limit: number): Promise<CandidateRow
 }
 
 /**
+ * The most engaged-with public notes created since `since`: what hot order alone misses, because its
+ * newness term outweighs a few days of engagement. Walks notes_recent over the window and sorts by
+ * engagement; shared by every reader and cached, so the scan runs once per pool lifetime.
+ */
+export async function popularPool(db: Executor, since: number, limit: number): Promise<CandidateRow[]> {
+  const rows = await db
+    .selectFrom('notes')
+    .select(CANDIDATE_COLUMNS)
+    .where('notes.visibility', '=', 'public')
+    .where('notes.created_at', '>=', since)
+    .orderBy((eb) => eb(eb('notes.like_count', '+', eb('notes.collect_count', '*', 2)), '+', eb('notes.comment_count', '*', 3)), 'desc')
+    .orderBy('notes.id', 'desc')
+    .limit(limit)
+    .execute();
+  return numeric(rows as CandidateRow[]);
+}
+
+/**
  * Recent public notes by people who joined within `sinceJoined` — a fair start for newcomers,
  * whose notes have had no time to collect engagement. Walks at most `scan` newest notes.
  */
