@@ -19,6 +19,7 @@ import { writeReport } from './report.js';
 import type { BenchResults, ScenarioResult } from './results-file.js';
 import { writeResults } from './results-file.js';
 import { SCENARIOS, type Scenario, SURGE_FEED, SURGE_SIGNUP_CONNECTIONS, signUps } from './scenarios.js';
+import { ensureSearchIndex } from './search-index.js';
 import { type RunningServer, startServer } from './server-process.js';
 
 interface Args {
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const { manifest, cleanup } = await prepareData(args);
+  if (!args.only || args.only.includes('search')) await ensureSearchIndex(manifest, args.smoke ? () => {} : log);
   // Profiles are large and machine-specific: they go beside the generated data, which git ignores.
   const profileDir = path.resolve('data', 'bench', 'profiles');
   const server = await startServer({

@@ -5,6 +5,7 @@
  */
 import type { RawRequest } from 'autocannon';
 import type { Manifest } from './data/generate.js';
+import { TOPICS } from './data/phrases.js';
 import { Rng, Zipf } from './data/random.js';
 
 export interface Scenario {
@@ -106,6 +107,24 @@ export const SCENARIOS: Scenario[] = [
       const handle = skewed(m.handles, 3, 0.6);
       let i = 0;
       return () => get(`/api/users/${enc(handle())}${i++ % 2 ? '/notes' : ''}`, who());
+    },
+  },
+  {
+    name: 'search',
+    describe: 'GET /api/search/notes?q= a two-word mixed-language query (relevance, first page)',
+    connections: 10,
+    kind: 'read',
+    make: (m, runId) => {
+      const who = cookies(m);
+      // One Chinese and one English word of the same topic (`火锅 food`, `穿搭 vintage` …): the
+      // issue's "two-word mixed-language query", over every topic the generator writes about.
+      const queries = TOPICS.flatMap((t) => {
+        const zh = t.tags.filter((tag) => /\p{Script=Han}/u.test(tag));
+        const en = t.tags.filter((tag) => /^[a-z]+$/.test(tag));
+        return zh.flatMap((z, i) => (en.length ? [`${z} ${en[i % en.length]}`] : []));
+      });
+      const pick = skewed(queries, runId + 7, 0.7);
+      return () => get(`/api/search/notes?q=${enc(pick())}`, who());
     },
   },
   {

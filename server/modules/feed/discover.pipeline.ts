@@ -5,7 +5,8 @@ import { encodeCursor, decodeCursor, pageLimit } from '../../db/pagination.js';
 import { noteCards } from '../notes/notes.views.js';
 import type { Translator } from '../translation/translator.js';
 import * as repo from './discover.repo.js';
-import { arrange, type Candidate, type Ranked, rank, RANKING, type Source } from './discover.rank.js';
+import { CandidatePools, type HydratedRow, hydrateRows, POOL_SIZES } from './discover.pools.js';
+import { arrange, type Candidate, type Ranked, rank, type Source } from './discover.rank.js';
 import { anonymousSignals, primaryLanguage, type ViewerSignals, viewerSignals } from './discover.signals.js';
 
 /**
@@ -23,16 +24,11 @@ import { anonymousSignals, primaryLanguage, type ViewerSignals, viewerSignals } 
  *   out, the feed continues down the hot order below the trending pool.
  */
 
+/** A reader's own candidate sources. */
 const SIZES = {
-  trending: 300,
-  popularDays: 7,
-  popular: 200,
-  newcomerScan: 1000,
-  newcomers: 60,
   followingDays: 7,
   following: 80,
   topics: 8,
-  perTopic: 15,
   authors: 12,
   authorDays: 30,
   perAuthorList: 40,
@@ -60,21 +56,20 @@ export interface DiscoverRequest {
 }
 
 export class DiscoverPipeline {
-  private pools: {
-    at: number;
-    value: Promise<{ trending: repo.CandidateRow[]; popular: repo.CandidateRow[]; newcomers: repo.CandidateRow[] }>;
-  } | null = null;
+  private readonly pools: CandidatePools;
   private readonly lists = new Map<string, ArrangedList>();
 
   constructor(
     private readonly db: Executor,
     private readonly translator: Pick<Translator, 'provider' | 'gloss'>,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.pools = new CandidatePools(db, now, POOL_TTL_MS);
+  }
 
   /** Forgets shared pools (a note appeared or went away in this process). */
   invalidate(): void {
-    this.pools = null;
+    this.pools.invalidate();
   }
 
   /** One page of Discover for a reader, in their saved mode unless the request names one. */
@@ -107,9 +102,24 @@ export class DiscoverPipeline {
   private async build(req: DiscoverRequest, share: number, limit: number): Promise<ArrangedList> {
     const now = this.now();
     const signals = req.viewerId ? await viewerSignals(this.db, req.viewerId, req.locale) : anonymousSignals(req.locale);
-    const { trending, popular, newcomers } = await this.sharedPools(now);
-    const found = new Map<string, { row: repo.CandidateRow; sources: Set<Source> }>();
-    const add = (rows: repo.CandidateRow[], source: Source) => {
+    const topicIds = [...signals.topics]
+      .filter(([id]) => !signals.hiddenTopics.has(id))
+      .sort((a, b) => b[1].weight - a[1].weight)
+      .slice(0, SIZES.topics)
+      .map(([id]) => id);
+    const authorIds = [...signals.authors]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, SIZES.authors)
+      .map(([id]) => id);
+    const [{ trending, popular, newcomers }, topics, following, authors] = await Promise.all([
+      this.pools.pools(),
+      Promise.all(topicIds.map((id) => this.pools.topic(id))),
+      repo.recentByAuthors(this.db, [...signals.follows], now - SIZES.followingDays * DAY, SIZES.following),
+      repo.recentByAuthors(this.db, authorIds, now - SIZES.authorDays * DAY, SIZES.perAuthorList),
+    ]);
+
+    const found = new Map<string, { row: HydratedRow; sources: Set<Source> }>();
+    const add = (rows: HydratedRow[], source: Source) => {
       for (const row of rows) {
         const had = found.get(row.id);
         if (had) had.sources.add(source);
@@ -119,67 +129,49 @@ export class DiscoverPipeline {
     add(trending, 'trending');
     add(popular, 'trending');
     add(newcomers, 'newcomer');
-    const [following, topics, authors] = await Promise.all([
-      repo.recentByAuthors(this.db, [...signals.follows], now - SIZES.followingDays * DAY, SIZES.following),
-      Promise.all(
-        [...signals.topics]
-          .filter(([id]) => !signals.hiddenTopics.has(id))
-          .sort((a, b) => b[1].weight - a[1].weight)
-          .slice(0, SIZES.topics)
-          .map(([id]) => repo.hotInTopic(this.db, id, SIZES.perTopic)),
-      ),
-      repo.recentByAuthors(
-        this.db,
-        [...signals.authors].sort((a, b) => b[1] - a[1]).slice(0, SIZES.authors).map(([id]) => id),
-        now - SIZES.authorDays * DAY,
-        SIZES.perAuthorList,
-      ),
-    ]);
-    add(following, 'following');
     for (const rows of topics) add(rows, 'topic');
-    add(authors, 'author');
+    // Only the reader's own sources are hydrated per request, and only notes no pool brought.
+    const own = await hydrateRows(
+      this.db,
+      [...following, ...authors].filter((r, i, all) => !found.has(r.id) && all.findIndex((x) => x.id === r.id) === i),
+    );
+    const hydrated = new Map<string, HydratedRow>(own.map((r) => [r.id, r]));
+    for (const f of found.values()) hydrated.set(f.row.id, f.row);
+    const known = (rows: repo.CandidateRow[]) => rows.flatMap((r) => hydrated.get(r.id) ?? []);
+    add(known(following), 'following');
+    add(known(authors), 'author');
 
-    const candidates = await this.hydrateAndFilter([...found.values()], signals);
-    const ranked = rank(candidates, signals, now);
+    const ranked = rank(this.applyRules([...found.values()], signals), signals, now);
     const last = trending[trending.length - 1];
     return {
       at: now,
       pages: arrange(ranked, limit, share),
-      tailAfter: trending.length >= SIZES.trending && last ? [last.hot_score, last.id] : null,
+      tailAfter: trending.length >= POOL_SIZES.trending && last ? [last.hot_score, last.id] : null,
     };
   }
 
-  /** hydrate + rules: what is needed to rank, minus everything the reader must not be offered. */
-  private async hydrateAndFilter(found: Array<{ row: repo.CandidateRow; sources: Set<Source> }>, signals: ViewerSignals) {
-    const allowed = found.filter(
-      (f) =>
-        f.row.visibility === 'public' &&
-        f.row.author_id !== signals.viewerId &&
-        !signals.blocked.has(f.row.author_id) &&
-        !signals.hiddenNotes.has(f.row.id),
-    );
-    const ids = allowed.map((f) => f.row.id);
-    const [tags, authors, engaged] = await Promise.all([
-      repo.hashtagsOfNotes(this.db, ids),
-      repo.authorsOf(
-        this.db,
-        allowed.map((f) => f.row.author_id),
-      ),
-      signals.viewerId ? repo.engagedAmong(this.db, signals.viewerId, ids) : Promise.resolve(new Set<string>()),
-    ]);
+  /** The rules: everything the reader must not be offered, and how they can read the rest. */
+  private applyRules(found: Array<{ row: HydratedRow; sources: Set<Source> }>, signals: ViewerSignals): Candidate[] {
     const target = [...signals.languages][0] ?? 'en';
     const out: Candidate[] = [];
-    for (const f of allowed) {
-      const noteTags = tags.get(f.row.id) ?? [];
-      const author = authors.get(f.row.author_id);
-      if (!author || engaged.has(f.row.id) || noteTags.some(([id]) => signals.hiddenTopics.has(id))) continue;
-      const lang = primaryLanguage(f.row.lang);
+    for (const { row, sources } of found) {
+      if (
+        row.visibility !== 'public' ||
+        row.author_id === signals.viewerId ||
+        signals.blocked.has(row.author_id) ||
+        signals.hiddenNotes.has(row.id) ||
+        signals.engaged.has(row.id) ||
+        row.tags.some(([id]) => signals.hiddenTopics.has(id))
+      ) {
+        continue;
+      }
+      const lang = primaryLanguage(row.lang);
       let readVia: Candidate['readVia'] = null;
       if (lang && !signals.languages.has(lang)) {
-        readVia = this.readVia(f.row.lang!, target);
+        readVia = this.readVia(row.lang!, target);
         if (!readVia) continue; // nobody can make it readable for this reader
       }
-      out.push({ row: f.row, sources: f.sources, tags: noteTags, authorHandle: author.handle, authorJoinedAt: author.createdAt, readVia });
+      out.push({ row, sources, tags: row.tags, authorHandle: row.authorHandle, authorJoinedAt: row.authorJoinedAt, readVia });
     }
     return out;
   }
@@ -188,22 +180,6 @@ export class DiscoverPipeline {
   private readVia(lang: string, target: string): Candidate['readVia'] {
     if (this.translator.provider) return 'translation';
     return this.translator.gloss.supports(lang, target) ? 'gloss' : null;
-  }
-
-  private sharedPools(now: number) {
-    if (!this.pools || now - this.pools.at > POOL_TTL_MS) {
-      const value = Promise.all([
-        repo.hotPool(this.db, SIZES.trending),
-        repo.popularPool(this.db, now - SIZES.popularDays * DAY, SIZES.popular),
-        repo.newcomerPool(this.db, now - RANKING.newcomerDays * DAY, SIZES.newcomerScan, SIZES.newcomers),
-      ]).then(([trending, popular, newcomers]) => ({ trending, popular, newcomers }));
-      const entry = { at: now, value };
-      this.pools = entry;
-      value.catch(() => {
-        if (this.pools === entry) this.pools = null;
-      });
-    }
-    return this.pools.value;
   }
 
   private remember(key: string, list: ArrangedList): void {

@@ -99,7 +99,11 @@ export async function newcomerPool(db: Executor, sinceJoined: number, scan: numb
   return numeric(rows as CandidateRow[]);
 }
 
-/** Public notes since `since` by the given authors, newest first (one index seek per author). */
+/**
+ * Public notes since `since` by the given authors, newest first: one seek per author on
+ * notes_author_covering. Visibility is filtered here rather than in SQL, because a visibility
+ * condition lets both planners prefer notes_recent and walk every note of the window instead.
+ */
 export async function recentByAuthors(db: Executor, authorIds: string[], since: number, limit: number): Promise<CandidateRow[]> {
   if (authorIds.length === 0) return [];
   const rows = await db
@@ -107,11 +111,10 @@ export async function recentByAuthors(db: Executor, authorIds: string[], since: 
     .select(CANDIDATE_COLUMNS)
     .where('notes.author_id', 'in', authorIds)
     .where('notes.created_at', '>=', since)
-    .where('notes.visibility', '=', 'public')
     .orderBy('notes.created_at', 'desc')
     .limit(limit)
     .execute();
-  return numeric(rows as CandidateRow[]);
+  return numeric((rows as CandidateRow[]).filter((r) => r.visibility === 'public'));
 }
 
 /** The hottest notes carrying one hashtag (note_hashtags_hot), visibility checked on the note. */
@@ -152,19 +155,6 @@ export async function authorsOf(db: Executor, ids: string[]): Promise<Map<string
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('users').select(['id', 'handle', 'created_at']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, { handle: r.handle, createdAt: Number(r.created_at) }]));
-}
-
-/** The notes among `ids` the viewer has already liked or collected (Discover does not offer them again). */
-export async function engagedAmong(db: Executor, viewerId: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('note_likes')
-    .select('note_id')
-    .where('user_id', '=', viewerId)
-    .where('note_id', 'in', ids)
-    .union(db.selectFrom('collects').select('note_id').where('user_id', '=', viewerId).where('note_id', 'in', ids))
-    .execute();
-  return new Set(rows.map((r) => r.note_id));
 }
 
 /** Public notes newest first after a [created_at, id] cursor, blocked authors left out (chronological mode). */

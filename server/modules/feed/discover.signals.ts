@@ -3,7 +3,7 @@ import { blockedEitherWay } from '../social/relations.repo.js';
 
 /**
  * What Discover knows about a reader, read fresh for each ranked list: whom they follow, the topics
- * and authors of what they recently liked, collected or commented on, their declared interests,
+ * and authors of what they recently liked or collected, their declared interests,
  * the languages they speak, and what they said they are not interested in.
  */
 export interface ViewerSignals {
@@ -16,12 +16,14 @@ export interface ViewerSignals {
   /** Primary language subtags the reader speaks or learns ('en', 'zh' …). */
   languages: Set<string>;
   blocked: Set<string>;
+  /** Notes among the reader's recent likes and collects: not offered again. */
+  engaged: Set<string>;
   hiddenNotes: Set<string>;
   hiddenTopics: Set<string>;
 }
 
 /** Recent engagements read per source; enough to find a taste, small enough to stay an index range. */
-const RECENT_ENGAGEMENTS = 200;
+const RECENT_ENGAGEMENTS = 100;
 const FOLLOWS_READ = 2000;
 
 /** 'zh-Hant-TW' → 'zh': Simplified and Traditional readers read each other (the web converts). */
@@ -39,6 +41,7 @@ export function anonymousSignals(locale: string): ViewerSignals {
     authors: new Map(),
     languages: new Set([primaryLanguage(locale)!]),
     blocked: new Set(),
+    engaged: new Set(),
     hiddenNotes: new Set(),
     hiddenTopics: new Set(),
   };
@@ -53,19 +56,7 @@ function normalise(counts: Map<string, number>): Map<string, number> {
 
 /** Reads a signed-in reader's signals in a handful of indexed queries, run together. */
 export async function viewerSignals(db: Executor, viewerId: string, locale: string): Promise<ViewerSignals> {
-  const engagedNotes = db
-    .selectFrom('note_likes')
-    .select('note_id')
-    .where('user_id', '=', viewerId)
-    .orderBy('created_at', 'desc')
-    .limit(RECENT_ENGAGEMENTS);
-  const collectedNotes = db
-    .selectFrom('collects')
-    .select('note_id')
-    .where('user_id', '=', viewerId)
-    .orderBy('created_at', 'desc')
-    .limit(RECENT_ENGAGEMENTS);
-  const [follows, languages, readLanguages, interests, engaged, blocked, hidden] = await Promise.all([
+  const [follows, languages, readLanguages, interests, engagedIds, blocked, hidden] = await Promise.all([
     db.selectFrom('follows').select('followee_id').where('follower_id', '=', viewerId).limit(FOLLOWS_READ).execute(),
     db.selectFrom('user_languages').select('lang').where('user_id', '=', viewerId).execute(),
     db.selectFrom('user_translation_settings').select('read_languages').where('user_id', '=', viewerId).executeTakeFirst(),
@@ -75,18 +66,26 @@ export async function viewerSignals(db: Executor, viewerId: string, locale: stri
       .select(['hashtags.id', 'hashtags.name'])
       .where('user_interests.user_id', '=', viewerId)
       .execute(),
-    // Topics and authors of recent likes and collects, counted by the database.
-    db
-      .selectFrom('notes')
-      .leftJoin('note_hashtags', 'note_hashtags.note_id', 'notes.id')
-      .leftJoin('hashtags', 'hashtags.id', 'note_hashtags.hashtag_id')
-      .select(['notes.id', 'notes.author_id', 'hashtags.id as tag_id', 'hashtags.name as tag_name'])
-      .where((eb) => eb.or([eb('notes.id', 'in', engagedNotes), eb('notes.id', 'in', collectedNotes)]))
-      .execute(),
+    // The newest likes and collects, each an index range on (user_id, created_at, note_id).
+    Promise.all(
+      (['note_likes', 'collects'] as const).map((table) =>
+        db.selectFrom(table).select('note_id').where('user_id', '=', viewerId).orderBy('created_at', 'desc').limit(RECENT_ENGAGEMENTS).execute(),
+      ),
+    ).then((lists) => [...new Set(lists.flat().map((r) => r.note_id))]),
     blockedEitherWay(db, viewerId),
     db.selectFrom('not_interested').select(['kind', 'target_id']).where('user_id', '=', viewerId).execute(),
   ]);
 
+  // Their topics and authors, by primary key.
+  const engaged = engagedIds.length
+    ? await db
+        .selectFrom('notes')
+        .leftJoin('note_hashtags', 'note_hashtags.note_id', 'notes.id')
+        .leftJoin('hashtags', 'hashtags.id', 'note_hashtags.hashtag_id')
+        .select(['notes.id', 'notes.author_id', 'hashtags.id as tag_id', 'hashtags.name as tag_name'])
+        .where('notes.id', 'in', engagedIds)
+        .execute()
+    : [];
   const followSet = new Set(follows.map((f) => f.followee_id));
   const topicCounts = new Map<string, number>();
   const topicNames = new Map<string, string>();
@@ -122,6 +121,7 @@ export async function viewerSignals(db: Executor, viewerId: string, locale: stri
     authors,
     languages: langs,
     blocked: new Set(blocked),
+    engaged: new Set(engagedIds),
     hiddenNotes: new Set(hidden.filter((h) => h.kind === 'note').map((h) => h.target_id)),
     hiddenTopics: new Set(hidden.filter((h) => h.kind === 'topic').map((h) => h.target_id)),
   };
