@@ -30,6 +30,12 @@ before(async () => {
   await postNoteViaApi(person.context.request, { title: 'Hiking Elephant Mountain 🐘', body: '象山步道 #hiking', photos: 1 });
   await postNoteViaApi(person.context.request, { title: '', body: 'Text-only note: 今天学会了一个新词「打卡」#中文', photos: 0 });
   await person.context.request.post(`/api/notes/${noteId}/comments`, { data: { body: '看起来好舒服 [laugh]' } });
+  // Discover does not recommend people their own notes: someone else posts for Mei's waterfall.
+  const friend = await newPerson(browser, server.url);
+  await signUpViaApi(friend.context.request, uniqueHandle('lin'), '林 Lin');
+  await postNoteViaApi(friend.context.request, { title: 'Night market snacks 夜市小吃', body: '士林夜市 #美食 #taipei', photos: 2 });
+  await postNoteViaApi(friend.context.request, { title: 'Rainy day reading', body: 'A good book and tea #reading', photos: 0 });
+  await friend.context.close();
 });
 after(async () => {
   await browser?.close();
