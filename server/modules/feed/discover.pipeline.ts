@@ -3,6 +3,7 @@ import { LIMITS } from '../../../contract/limits.js';
 import type { Executor } from '../../db/database.js';
 import { encodeCursor, decodeCursor, pageLimit } from '../../db/pagination.js';
 import { noteCards } from '../notes/notes.views.js';
+import { blockedEitherWay } from '../social/relations.repo.js';
 import type { Translator } from '../translation/translator.js';
 import * as repo from './discover.repo.js';
 import { CandidatePools, type HydratedRow, hydrateRows, POOL_SIZES } from './discover.pools.js';
@@ -20,8 +21,9 @@ import { anonymousSignals, primaryLanguage, type ViewerSignals, viewerSignals } 
  *   and topics, unreadable languages, and other languages entirely when my share is 0.
  * - rank: discover.rank.ts (interest, velocity, freshness, newcomer), with the reasons that counted.
  * - present: pages without repeated authors, with topic variety and my language mix; cards hydrated
- *   per page. The arranged list is kept per reader for a while, so paging is stable; when it runs
- *   out, the feed continues down the hot order below the trending pool.
+ *   per page. The arranged list is kept per reader for a while, so paging is stable (and a first
+ *   page asked for again within 30 s reuses it, unless the reader changed a control or followed
+ *   someone); when it runs out, the feed continues down the hot order below the trending pool.
  */
 
 /** A reader's own candidate sources. */
@@ -35,6 +37,8 @@ const SIZES = {
 } as const;
 const POOL_TTL_MS = 5_000;
 const LIST_TTL_MS = 10 * 60_000;
+/** A first page asked for again this soon is served from the reader's last list (blocks re-checked). */
+const REUSE_MS = 30_000;
 const MAX_LISTS = 5_000;
 const DAY = 86_400_000;
 
@@ -58,6 +62,8 @@ export interface DiscoverRequest {
 export class DiscoverPipeline {
   private readonly pools: CandidatePools;
   private readonly lists = new Map<string, ArrangedList>();
+  /** Reader key → the `at` of their newest list, for reuse by a first page. */
+  private readonly newest = new Map<string, string>();
 
   constructor(
     private readonly db: Executor,
@@ -72,6 +78,11 @@ export class DiscoverPipeline {
     this.pools.invalidate();
   }
 
+  /** The reader changed something their Discover depends on: their next first page is ranked afresh. */
+  forget(viewerId: string): void {
+    for (const key of this.newest.keys()) if (key.startsWith(`${viewerId}:`)) this.newest.delete(key);
+  }
+
   /** One page of Discover for a reader, in their saved mode unless the request names one. */
   async page(req: DiscoverRequest): Promise<DiscoverPage> {
     const limit = pageLimit(req.limit);
@@ -84,13 +95,14 @@ export class DiscoverPipeline {
     const share = prefs?.otherLanguageShare ?? LIMITS.discover.defaultOtherLanguageShare;
     const key = `${req.viewerId ?? `anon:${req.locale}`}:${share}:${limit}`;
     const pageIndex = cursor?.[0] === 'r' ? cursor[1] : 0;
-    let list = cursor?.[0] === 'r' ? this.lists.get(`${key}:${cursor[2]}`) : undefined;
-    let at = cursor?.[0] === 'r' ? cursor[2] : '';
+    let at = cursor?.[0] === 'r' ? cursor[2] : (this.newest.get(key) ?? '');
+    let list = at ? this.lists.get(`${key}:${at}`) : undefined;
+    if (list && !cursor && this.now() - list.at > REUSE_MS) list = undefined;
     if (!list) {
       // A first page, or a list this instance no longer has: rank afresh (the client drops repeats).
       list = await this.build(req, share, limit);
       at = String(list.at);
-      this.remember(`${key}:${at}`, list);
+      this.remember(key, at, list);
     }
     const page = list.pages[pageIndex] ?? [];
     let nextCursor: string | null = null;
@@ -182,24 +194,32 @@ export class DiscoverPipeline {
     return this.translator.gloss.supports(lang, target) ? 'gloss' : null;
   }
 
-  private remember(key: string, list: ArrangedList): void {
+  private remember(readerKey: string, at: string, list: ArrangedList): void {
     const now = this.now();
     for (const [k, v] of this.lists) {
       if (this.lists.size < MAX_LISTS && now - v.at < LIST_TTL_MS) break;
       this.lists.delete(k); // oldest first: a Map iterates in insertion order
     }
-    this.lists.set(key, list);
+    this.lists.set(`${readerKey}:${at}`, list);
+    this.newest.delete(readerKey);
+    this.newest.set(readerKey, at);
+    if (this.newest.size > MAX_LISTS) this.newest.delete(this.newest.keys().next().value!);
   }
 
   private async present(page: Ranked[], viewerId: string | null): Promise<DiscoverItem[]> {
-    const cards = await noteCards(
-      this.db,
-      page.map((r) => r.id),
-      viewerId,
-    );
-    const reasons = new Map(page.map((r) => [r.id, r.reasons]));
-    // Hydration re-reads each note: one deleted or no longer public since ranking is dropped.
-    return cards.filter((c) => c.visibility === 'public').map((c) => ({ ...c, reasons: reasons.get(c.id) ?? [] }));
+    // A list can be minutes old: blocks are read now, and hydration re-reads each note, so one
+    // deleted, made non-public or by someone blocked since ranking is dropped.
+    const [cards, blocked] = await Promise.all([
+      noteCards(
+        this.db,
+        page.map((r) => r.id),
+        viewerId,
+      ),
+      viewerId ? blockedEitherWay(this.db, viewerId) : Promise.resolve([]),
+    ]);
+    const hidden = new Set(blocked);
+    const shown = new Map(page.filter((r) => !hidden.has(r.authorId)).map((r) => [r.id, r.reasons]));
+    return cards.filter((c) => c.visibility === 'public' && shown.has(c.id)).map((c) => ({ ...c, reasons: shown.get(c.id)! }));
   }
 
   /** The plain chronological mode: public notes newest first, minus blocked people and hidden notes. */

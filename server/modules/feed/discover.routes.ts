@@ -21,6 +21,7 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
   // Per app instance (never module-level): shared candidate pools for 5 s, arranged lists per reader.
   const pipeline = new DiscoverPipeline(ctx.database.db, ctx.translator, () => ctx.clock.now());
   for (const event of ['note.created', 'note.deleted'] as const) ctx.events.on(event, () => pipeline.invalidate());
+  ctx.events.on('user.followed', (e) => pipeline.forget(e.followerId));
   const service = new DiscoverService(ctx);
   const writeLimit = { rateLimit: { max: ctx.config.rateLimits.writesPerMinute, timeWindow: '1 minute' } };
 
@@ -34,7 +35,12 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
   app.patch(
     '/api/me/feed-preferences',
     { schema: { tags: ['feed'], body: UpdateFeedPreferencesBody, response: { 200: FeedPreferences } }, config: writeLimit },
-    async (request) => service.updatePreferences(requireViewer(request).userId, request.body),
+    async (request) => {
+      const { userId } = requireViewer(request);
+      const prefs = await service.updatePreferences(userId, request.body);
+      pipeline.forget(userId);
+      return prefs;
+    },
   );
 
   app.get('/api/feed/not-interested', { schema: { tags: ['feed'], response: { 200: NotInterestedList } } }, async (request) =>
@@ -43,13 +49,20 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
   app.post(
     '/api/feed/not-interested',
     { schema: { tags: ['feed'], body: NotInterestedBody, response: { 200: NotInterestedItem } }, config: writeLimit },
-    async (request) => service.markNotInterested(requireViewer(request).userId, request.body),
+    async (request) => {
+      const { userId } = requireViewer(request);
+      const mark = await service.markNotInterested(userId, request.body);
+      pipeline.forget(userId);
+      return mark;
+    },
   );
   app.delete(
     '/api/feed/not-interested/notes/:id',
     { schema: { tags: ['feed'], params: IdParams }, config: writeLimit },
     async (request, reply) => {
-      await service.undoNotInterested(requireViewer(request).userId, 'note', request.params.id);
+      const { userId } = requireViewer(request);
+      await service.undoNotInterested(userId, 'note', request.params.id);
+      pipeline.forget(userId);
       return reply.code(204).send();
     },
   );
@@ -57,7 +70,9 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
     '/api/feed/not-interested/topics/:name',
     { schema: { tags: ['feed'], params: TopicParams }, config: writeLimit },
     async (request, reply) => {
-      await service.undoNotInterested(requireViewer(request).userId, 'topic', request.params.name);
+      const { userId } = requireViewer(request);
+      await service.undoNotInterested(userId, 'topic', request.params.name);
+      pipeline.forget(userId);
       return reply.code(204).send();
     },
   );

@@ -102,6 +102,22 @@ for (const kind of testDatabases()) {
       assert.equal((await reader!.post('/api/feed/not-interested', { noteId: hidden.id })).status, 404);
     });
 
+    test('a first page asked for again reuses the list, but blocks and follows apply at once', async () => {
+      const [reader, loud, friend] = await signUpUsers(t, 3);
+      const fromLoud = await createTextNote(loud!);
+      const fromFriend = await createTextNote(friend!);
+      const first = (await walk(reader!, 50, '', 1)).flat();
+      assert.ok(first.some((i) => i.id === fromLoud.id));
+      assert.equal((await reader!.post(`/api/users/${loud!.handle}/block`)).status, 200);
+      const again = (await walk(reader!, 50, '', 1)).flat();
+      assert.ok(!again.some((i) => i.id === fromLoud.id), 'the block applies to a reused list');
+      assert.ok(!again.find((i) => i.id === fromFriend.id)?.reasons.some((r) => r.kind === 'following'));
+      assert.equal((await reader!.post(`/api/users/${friend!.handle}/follow`)).status, 200);
+      await t.ctx.events.settle();
+      const followed = (await walk(reader!, 50, '', 1)).flat().find((i) => i.id === fromFriend.id);
+      assert.ok(followed?.reasons.some((r) => r.kind === 'following'), 'following someone re-ranks at once');
+    });
+
     test('no author twice on a page, and paging neither repeats nor loses notes', async () => {
       const authors = await signUpUsers(t, 4);
       const reader = await signUpUser(t);
