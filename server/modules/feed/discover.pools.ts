@@ -42,19 +42,56 @@ export async function hydrateRows(db: Executor, rows: repo.CandidateRow[]): Prom
   return out;
 }
 
-interface Entry<T> {
-  at: number;
-  value: Promise<T>;
+/**
+ * A value fetched at most once per TTL, served stale while a newer one is fetched in the background
+ * (only the very first reader waits), so a refresh never lands on one unlucky request's latency.
+ * A failed refresh keeps the old value and is tried again by the next reader.
+ */
+class Refreshing<T> {
+  private current: { at: number; value: Promise<T> } | null = null;
+  private refreshing = false;
+
+  constructor(private readonly load: () => Promise<T>) {}
+
+  get(now: number, ttlMs: number): Promise<T> {
+    if (!this.current) {
+      const value = this.load();
+      const entry = { at: now, value };
+      this.current = entry;
+      value.catch(() => {
+        if (this.current === entry) this.current = null;
+      });
+      return value;
+    }
+    if (now - this.current.at > ttlMs && !this.refreshing) {
+      this.refreshing = true;
+      this.load()
+        .then((fresh) => {
+          this.current = { at: now, value: Promise.resolve(fresh) };
+        })
+        .catch(() => {})
+        .finally(() => {
+          this.refreshing = false;
+        });
+    }
+    return this.current.value;
+  }
+
+  /** Forgets the value: the next reader waits for a fresh one (readers arriving meanwhile share it). */
+  drop(): void {
+    this.current = null;
+  }
 }
 
 /**
  * Candidate lists that are the same for every reader — the trending pools, newcomers' notes, and
- * the hottest notes of each topic — fetched and hydrated once per TTL per app instance and shared.
+ * the hottest notes of each topic — fetched and hydrated once per TTL per app instance and shared,
+ * refreshed in the background.
  * A reader's own sources (people they follow, authors they engaged with) are not cached here.
  */
 export class CandidatePools {
-  private shared: Entry<{ trending: HydratedRow[]; popular: HydratedRow[]; newcomers: HydratedRow[] }> | null = null;
-  private readonly topics = new Map<string, Entry<HydratedRow[]>>();
+  private readonly shared = new Refreshing(() => this.loadShared());
+  private readonly topics = new Map<string, Refreshing<HydratedRow[]>>();
 
   constructor(
     private readonly db: Executor,
@@ -62,45 +99,40 @@ export class CandidatePools {
     private readonly ttlMs: number,
   ) {}
 
-  /** Forgets everything (a note appeared or went away in this process). */
+  /**
+   * A note appeared or went away in this process: the next reader waits for fresh pools, so a new
+   * note is on Discover at once. (Deleted ones are dropped at presentation anyway.)
+   */
   invalidate(): void {
-    this.shared = null;
+    this.shared.drop();
     this.topics.clear();
   }
 
   /** Hot now, most engaged this week, and newcomers' recent notes. */
   pools() {
-    const now = this.now();
-    if (!this.shared || now - this.shared.at > this.ttlMs) {
-      const value = Promise.all([
-        repo.hotPool(this.db, POOL_SIZES.trending).then((r) => hydrateRows(this.db, r)),
-        repo.popularPool(this.db, now - POOL_SIZES.popularDays * DAY, POOL_SIZES.popular).then((r) => hydrateRows(this.db, r)),
-        repo
-          .newcomerPool(this.db, now - RANKING.newcomerDays * DAY, POOL_SIZES.newcomerScan, POOL_SIZES.newcomers)
-          .then((r) => hydrateRows(this.db, r)),
-      ]).then(([trending, popular, newcomers]) => ({ trending, popular, newcomers }));
-      const entry = { at: now, value };
-      this.shared = entry;
-      value.catch(() => {
-        if (this.shared === entry) this.shared = null; // a failed fetch is not kept: the next reader tries again
-      });
-    }
-    return this.shared.value;
+    return this.shared.get(this.now(), this.ttlMs);
   }
 
   /** The hottest notes of one topic. */
   topic(hashtagId: string): Promise<HydratedRow[]> {
+    let entry = this.topics.get(hashtagId);
+    if (!entry) {
+      if (this.topics.size >= MAX_TOPICS) this.topics.delete(this.topics.keys().next().value!);
+      entry = new Refreshing(() => repo.hotInTopic(this.db, hashtagId, POOL_SIZES.perTopic).then((r) => hydrateRows(this.db, r)));
+      this.topics.set(hashtagId, entry);
+    }
+    return entry.get(this.now(), this.ttlMs);
+  }
+
+  private async loadShared() {
     const now = this.now();
-    const hit = this.topics.get(hashtagId);
-    if (hit && now - hit.at <= this.ttlMs) return hit.value;
-    if (this.topics.size >= MAX_TOPICS) this.topics.delete(this.topics.keys().next().value!);
-    const value = repo.hotInTopic(this.db, hashtagId, POOL_SIZES.perTopic).then((r) => hydrateRows(this.db, r));
-    const entry = { at: now, value };
-    this.topics.delete(hashtagId); // re-inserted last: the Map's order is the eviction order
-    this.topics.set(hashtagId, entry);
-    value.catch(() => {
-      if (this.topics.get(hashtagId) === entry) this.topics.delete(hashtagId);
-    });
-    return value;
+    const [trending, popular, newcomers] = await Promise.all([
+      repo.hotPool(this.db, POOL_SIZES.trending).then((r) => hydrateRows(this.db, r)),
+      repo.popularPool(this.db, now - POOL_SIZES.popularDays * DAY, POOL_SIZES.popular).then((r) => hydrateRows(this.db, r)),
+      repo
+        .newcomerPool(this.db, now - RANKING.newcomerDays * DAY, POOL_SIZES.newcomerScan, POOL_SIZES.newcomers)
+        .then((r) => hydrateRows(this.db, r)),
+    ]);
+    return { trending, popular, newcomers };
   }
 }

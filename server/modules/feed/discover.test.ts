@@ -83,6 +83,7 @@ for (const kind of testDatabases()) {
       const keep = await createTextNote(other!, { body: 'This one stays.' });
       const fromBlocked = await createTextNote(blocked!);
       await block(t, reader!, blocked!);
+      await t.ctx.events.settle(); // new notes refresh the shared pools after commit
       assert.equal((await reader!.post('/api/feed/not-interested', { noteId: skip.id })).status, 200);
       const topicMark = await reader!.post('/api/feed/not-interested', { topic: '#Knitting' });
       assert.equal(topicMark.status, 200);
@@ -106,6 +107,7 @@ for (const kind of testDatabases()) {
       const [reader, loud, friend] = await signUpUsers(t, 3);
       const fromLoud = await createTextNote(loud!);
       const fromFriend = await createTextNote(friend!);
+      await t.ctx.events.settle();
       const first = (await walk(reader!, 50, '', 1)).flat();
       assert.ok(first.some((i) => i.id === fromLoud.id));
       assert.equal((await reader!.post(`/api/users/${loud!.handle}/block`)).status, 200);
@@ -123,6 +125,7 @@ for (const kind of testDatabases()) {
       const reader = await signUpUser(t);
       const made: string[] = [];
       for (let round = 0; round < 3; round++) for (const a of authors) made.push((await createTextNote(a)).id);
+      await t.ctx.events.settle();
       const pages = await walk(reader, 4);
       for (const page of pages) {
         const handles = page.map((i) => i.author.handle);
@@ -177,6 +180,7 @@ for (const kind of testDatabases()) {
     test('signed out, Discover still works; preferences need a session and valid values', async () => {
       const author = await signUpUser(t);
       await createTextNote(author);
+      await t.ctx.events.settle();
       const anon = new Client(t);
       const res = await anon.get<DiscoverPage>('/api/feed/discover');
       assert.equal(res.status, 200);

@@ -43,6 +43,7 @@ for (const kind of testDatabases()) {
       const quiet1 = await createTextNote(b!, { title: 'quiet one' });
       const quiet2 = await createTextNote(c!, { title: 'quiet two' });
       await like(t, liked.id, fans);
+      await t.ctx.events.settle(); // new notes refresh Discover's shared pools after commit
       const order = (await walk(reader!, '/api/feed/discover', 50)).flat().map((card) => card.id);
       const at = (id: string) => order.indexOf(id);
       assert.ok(at(liked.id) >= 0 && at(liked.id) < at(quiet1.id) && at(liked.id) < at(quiet2.id), order.join());

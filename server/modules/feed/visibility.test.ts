@@ -24,6 +24,7 @@ for (const kind of testDatabases()) {
       const pub = await createTextNote(author, { body: `public #${tag}`, visibility: 'public' });
       const mut = await createTextNote(author, { body: `mutuals #${tag}`, visibility: 'mutuals' });
       const priv = await createTextNote(author, { body: `only me #${tag}`, visibility: 'private' });
+      await t.ctx.events.settle(); // Discover's shared pools take new notes in after commit
       return { author, mutual, fan, stranger, pub, mut, priv, tag, anon: new Client(t) };
     }
 
@@ -95,6 +96,7 @@ for (const kind of testDatabases()) {
       assert.ok(!ids(discover).includes(s.pub.id));
       // The blocker does not see the blocked person's notes either.
       const fanNote = await createTextNote(s.fan, { body: `#${s.tag} from the fan` });
+      await t.ctx.events.settle();
       assert.equal((await s.author.get(`/api/notes/${fanNote.id}`)).status, 404);
       assert.deepEqual(ids(await s.author.get(`/api/users/${s.fan.handle}/notes`)), []);
       assert.ok(!ids(await s.author.get(`/api/topics/${encodeURIComponent(s.tag)}/notes`)).includes(fanNote.id));
