@@ -30,6 +30,8 @@ export const Comment = Type.Object({
   byNoteAuthor: Type.Boolean(),
   /** The viewer may delete it (its author, or the note's author). */
   canDelete: Type.Boolean(),
+  /** moderation (issue 7): labelled sensitive — clients blur it behind a reveal button. */
+  sensitive: Type.Optional(Type.Boolean()),
   createdAt: Timestamp,
 });
 export type Comment = Static<typeof Comment>;

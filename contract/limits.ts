@@ -36,6 +36,22 @@ export const LIMITS = {
     widths: [1080, 400] as const,
   },
 
+  // --- video notes (issue 9) ---
+  video: {
+    /** Longest video accepted, by the duration its container claims. */
+    maxDurationSeconds: 15 * 60,
+    maxBytes: 1024 * 1024 * 1024,
+    /** Longest side of the source, in pixels (8K and odd sizes are refused before decoding). */
+    maxDimension: 4096,
+    /** Container formats accepted, by ffprobe's format name. */
+    extensions: ['mp4', 'mov', 'webm'] as const,
+    /** Rendition heights (of the short side), largest first; never upscaled. */
+    renditions: [720, 360] as const,
+    captionBytes: 256 * 1024,
+    captionsPerVideo: 10,
+  },
+  // --- end video notes ---
+
   translation: {
     /** Comments translated in one request (and one provider call). */
     commentBatch: 50,
@@ -66,6 +82,32 @@ export const LIMITS = {
     defaultOtherLanguageShare: 30,
     /** "Not interested" marks kept per person; the oldest go first beyond this. */
     notInterested: 2000,
+  },
+
+  // Chat and English Corner (issue 8)
+  chat: {
+    /** Characters of one text message (a correction or a phrase likewise). */
+    messageChars: 2000,
+    groupMembers: 500,
+    roomMembers: 500,
+    titleChars: 60,
+    topicChars: 200,
+    /** Messages one person may send per window (both HTTP and WebSocket count). */
+    sendsPerWindow: 20,
+    sendWindowSeconds: 10,
+    /** Messages replayed per conversation on resume; older ones are fetched as history pages. */
+    resumeMax: 500,
+    /** Largest WebSocket frame a client may send, in bytes. */
+    frameBytes: 16 * 1024,
+    /** Bytes waiting to go out on one socket before it is dropped as too slow. */
+    socketBufferBytes: 1024 * 1024,
+    correctionNoteChars: 300,
+    phrasebookEntries: 2000,
+  },
+  partners: {
+    requestsPerDay: 20,
+    requestMessageChars: 300,
+    suggestions: 20,
   },
 
   page: { default: 20, max: 50 },

@@ -1,8 +1,9 @@
 import { type Static, Type } from 'typebox';
 import { FacetSchema, Id, Image, Timestamp, UserSummary } from './common.js';
 import { LIMITS } from './limits.js';
+import { NoteVideoInput, Video, VideoPreview } from './video.js';
 
-export const NoteType = Type.Union([Type.Literal('photo'), Type.Literal('text')]);
+export const NoteType = Type.Union([Type.Literal('photo'), Type.Literal('text'), Type.Literal('video')]);
 export const Visibility = Type.Union([Type.Literal('public'), Type.Literal('mutuals'), Type.Literal('private')]);
 export type Visibility = Static<typeof Visibility>;
 
@@ -18,6 +19,8 @@ export const CreateNoteBody = Type.Object(
     title: Type.String({ maxLength: 200 }),
     body: Type.String({ maxLength: LIMITS.noteBodyChars * 4 }),
     images: Type.Optional(Type.Array(NoteImageInput, { maxItems: LIMITS.noteImages.max })),
+    /** Video notes: the processed video (and optionally an uploaded cover image). */
+    video: Type.Optional(NoteVideoInput),
     visibility: Type.Optional(Visibility),
     locationLabel: Type.Optional(Type.Union([Type.String({ maxLength: 400 }), Type.Null()])),
   },
@@ -47,10 +50,18 @@ export const NoteCard = Type.Object({
   /** First lines of the body, for text notes without a cover. */
   excerpt: Type.String(),
   cover: Type.Union([Image, Type.Null()]),
+  /** Video notes: a short muted preview to play in view. */
+  video: Type.Optional(VideoPreview),
   author: UserSummary,
   likeCount: Type.Integer(),
   likedByMe: Type.Boolean(),
   visibility: Visibility,
+  /** moderation (issue 7): labelled sensitive — clients blur it behind a reveal button. */
+  sensitive: Type.Optional(Type.Boolean()),
+  /** moderation (issue 7): for the author only, how the note is distributed when it is not normal. */
+  distribution: Type.Optional(
+    Type.Union([Type.Literal('labelled'), Type.Literal('limited'), Type.Literal('held'), Type.Literal('removed')]),
+  ),
   createdAt: Timestamp,
 });
 export type NoteCard = Static<typeof NoteCard>;
@@ -62,6 +73,8 @@ export const Note = Type.Object({
   body: Type.String(),
   facets: Type.Array(FacetSchema),
   images: Type.Array(Image),
+  /** Video notes: the video with its renditions, poster and captions. */
+  video: Type.Optional(Video),
   hashtags: Type.Array(Type.String()),
   author: UserSummary,
   visibility: Visibility,
@@ -77,6 +90,8 @@ export const Note = Type.Object({
     boardId: Type.Union([Id, Type.Null()]),
     isAuthor: Type.Boolean(),
   }),
+  /** moderation (issue 7): labelled sensitive — clients blur it behind a reveal button. */
+  sensitive: Type.Optional(Type.Boolean()),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

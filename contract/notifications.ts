@@ -9,6 +9,8 @@ export const NotificationKind = Type.Union([
   Type.Literal('mention'),
   Type.Literal('follow'),
   Type.Literal('comment_like'),
+  // moderation (issue 7): a notice about a decision (see GET /api/moderation/notices).
+  Type.Literal('moderation'),
 ]);
 export type NotificationKind = Static<typeof NotificationKind>;
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { createContext } from '../server/context.js';
+import { type AppContext, createContext } from '../server/context.js';
 import { migrateToLatest } from '../server/db/migrations/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,6 +20,8 @@ export const DESKTOP = { width: 1280, height: 900 };
 
 export interface Server {
   url: string;
+  /** The server's context (moderation tests grant roles through it, as `kuaan admin grant` does). */
+  ctx: AppContext;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startServer(): Promise<Server> {
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,
+    ctx,
     async close() {
       await app.close();
       await ctx.close();

@@ -4,6 +4,8 @@ import { migrateToLatest } from './db/migrations/index.js';
 import { main } from './main.js';
 import { searchIndexer } from './modules/search/search.jobs.js';
 import { startWorker } from './worker.js';
+// moderation (issue 7)
+import { grantRole } from './modules/moderation/roles.js';
 
 const USAGE = `Usage: kuaan <command>
 
@@ -12,6 +14,8 @@ Commands:
   migrate          apply pending database migrations and exit
   reindex          rebuild the whole search index from the database (batched, with progress)
   worker           run the background job workers only (pair with JOBS_WORKERS=0 on the web nodes)
+  admin grant <handle> member|moderator|admin
+                   set a person's role (moderators review reports and appeals; see docs/operations.md)
   help             show this text`;
 
 /** The `kuaan` command line. */
@@ -51,6 +55,21 @@ export async function runCli(argv: string[]): Promise<void> {
       };
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      return;
+    }
+    // moderation (issue 7)
+    case 'admin': {
+      const [sub, handle, role] = rest;
+      if (sub !== 'grant' || !handle || !role || !['member', 'moderator', 'admin'].includes(role)) {
+        console.error('Usage: kuaan admin grant <handle> member|moderator|admin');
+        process.exit(2);
+      }
+      const ctx = createContext(configOrExit());
+      await migrateToLatest(ctx.database);
+      const done = await grantRole(ctx.database.db, handle, role as 'moderator');
+      console.log(done ? `@${handle.replace(/^@/, '')} is now ${role}.` : `No account with the handle @${handle.replace(/^@/, '')}.`);
+      await ctx.close();
+      if (!done) process.exit(1);
       return;
     }
     case 'help':

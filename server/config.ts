@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LIMITS } from '../contract/limits.js';
 
 /** Typed configuration read once from the environment at start. */
 export interface Config {
@@ -21,7 +22,100 @@ export interface Config {
   jobs: { workers: number; pollMs: number };
   /** How often people changed since the last sweep are reindexed, in ms. */
   search: { userSyncMs: number };
+  // video notes (issue 9)
+  video: VideoConfig;
+  // moderation (issue 7)
+  moderation: ModerationConfig;
+  // chat (issue 8): messages per person per window; the WebSocket heartbeat interval in ms.
+  chat: { sendsPerWindow: number; heartbeatMs: number };
 }
+
+// moderation (issue 7) ------------------------------------------------------------------------
+/** Automated checks, their thresholds and the operator's files (see docs/operations.md). */
+export interface ModerationConfig {
+  /** Operator rules overlay (JSON); missing file = default rules only. */
+  rulesFile: string;
+  /** Extra Chinese words, one per line, added to the shipped list. */
+  wordsFile: string;
+  /** Request header carrying the viewer's region (set by the operator's proxy); null: regions unused. */
+  regionHeader: string | null;
+  /** Confidence (0–100) at or above which an automated finding labels, holds or rejects. */
+  thresholds: { label: number; hold: number; reject: number };
+  /** Automated checks after each post (off: only reports and moderators act; test harnesses use this). */
+  automated: boolean;
+  /** nsfwjs on photo note images, or off (tests that do not need it skip loading TensorFlow). */
+  imageCheck: 'nsfwjs' | 'off';
+  /** Accounts younger than `days` may post `postsPerHour` and `links` links per post before a hold. */
+  newAccount: { days: number; postsPerHour: number; links: number };
+  /** Link floods and mass mentions: more than this many per post. */
+  spam: { maxLinks: number; maxMentions: number };
+}
+
+function moderationConfig(env: Env, dataDir: string): ModerationConfig {
+  const thresholds = {
+    label: int(env, 'MODERATION_LABEL_AT', 50, 0, 101),
+    hold: int(env, 'MODERATION_HOLD_AT', 80, 0, 101),
+    reject: int(env, 'MODERATION_REJECT_AT', 101, 0, 101),
+  };
+  if (!(thresholds.label <= thresholds.hold && thresholds.hold <= thresholds.reject)) {
+    throw new ConfigError('MODERATION_HOLD_AT', 'must lie between MODERATION_LABEL_AT and MODERATION_REJECT_AT');
+  }
+  const header = env.MODERATION_REGION_HEADER?.trim().toLowerCase();
+  return {
+    rulesFile: env.MODERATION_RULES_FILE?.trim() || path.join(dataDir, 'moderation', 'rules.json'),
+    wordsFile: env.MODERATION_WORDS_FILE?.trim() || path.join(dataDir, 'moderation', 'words-zh.txt'),
+    regionHeader: header || null,
+    thresholds,
+    automated: bool(env, 'MODERATION_AUTOMATED', true),
+    imageCheck: oneOf(env, 'MODERATION_IMAGE_CHECK', ['nsfwjs', 'off'] as const, 'nsfwjs'),
+    newAccount: {
+      days: int(env, 'MODERATION_NEW_ACCOUNT_DAYS', 3, 0, 365),
+      postsPerHour: int(env, 'MODERATION_NEW_ACCOUNT_POSTS_PER_HOUR', 10, 1, 100_000),
+      links: int(env, 'MODERATION_NEW_ACCOUNT_LINKS', 2, 0, 1000),
+    },
+    spam: {
+      maxLinks: int(env, 'MODERATION_MAX_LINKS', 8, 1, 1000),
+      maxMentions: int(env, 'MODERATION_MAX_MENTIONS', 10, 1, 1000),
+    },
+  };
+}
+// end moderation -----------------------------------------------------------------------------
+
+// video notes (issue 9) ---------------------------------------------------------------------
+/** The video pipeline: tools, product limits an operator may lower, and the fence around every ffmpeg run. */
+export interface VideoConfig {
+  ffmpegPath: string;
+  ffprobePath: string;
+  maxDurationSeconds: number;
+  maxBytes: number;
+  /** Address-space limit of each ffmpeg/ffprobe process (ulimit -v), in MiB. */
+  memoryMb: number;
+  /** Encoder threads per ffmpeg run. */
+  threads: number;
+  /** Scheduling niceness of ffmpeg (0–19): requests keep priority over transcodes. */
+  nice: number;
+  probeTimeoutMs: number;
+  /** A transcode may take 60 s plus this many times the video's duration before it is killed. */
+  timeoutFactor: number;
+  /** First retry delay of a failed processing job (doubles each try). */
+  retryBackoffMs: number;
+}
+
+function videoConfig(env: Env): VideoConfig {
+  return {
+    ffmpegPath: env.FFMPEG_PATH?.trim() || 'ffmpeg',
+    ffprobePath: env.FFPROBE_PATH?.trim() || 'ffprobe',
+    maxDurationSeconds: int(env, 'VIDEO_MAX_DURATION_SECONDS', LIMITS.video.maxDurationSeconds, 1, LIMITS.video.maxDurationSeconds),
+    maxBytes: int(env, 'VIDEO_MAX_BYTES', LIMITS.video.maxBytes, 1024, LIMITS.video.maxBytes),
+    memoryMb: int(env, 'VIDEO_FFMPEG_MEMORY_MB', 2048, 256, 65_536),
+    threads: int(env, 'VIDEO_FFMPEG_THREADS', 2, 1, 64),
+    nice: int(env, 'VIDEO_FFMPEG_NICE', 19, 0, 19),
+    probeTimeoutMs: int(env, 'VIDEO_PROBE_TIMEOUT_MS', 30_000, 1000, 600_000),
+    timeoutFactor: int(env, 'VIDEO_TIMEOUT_FACTOR', 8, 1, 1000),
+    retryBackoffMs: int(env, 'VIDEO_RETRY_BACKOFF_MS', 30_000, 1, 3_600_000),
+  };
+}
+// end video notes ----------------------------------------------------------------------------
 
 export type TranslationProviderName = 'gloss' | 'deepl' | 'libretranslate' | 'openai';
 
@@ -179,5 +273,14 @@ export function loadConfig(env: Env = process.env): Config {
     translation: translationConfig(env),
     jobs: { workers: int(env, 'JOBS_WORKERS', 1, 0, 64), pollMs: int(env, 'JOBS_POLL_MS', 250, 10, 60_000) },
     search: { userSyncMs: int(env, 'SEARCH_USER_SYNC_MS', 5000, 100, 3_600_000) },
+    // video notes (issue 9)
+    video: videoConfig(env),
+    // moderation (issue 7)
+    moderation: moderationConfig(env, path.resolve(env.DATA_DIR?.trim() || 'data')),
+    // chat (issue 8)
+    chat: {
+      sendsPerWindow: int(env, 'CHAT_SENDS_PER_WINDOW', LIMITS.chat.sendsPerWindow, 1, 1_000_000),
+      heartbeatMs: int(env, 'CHAT_HEARTBEAT_MS', 30_000, 50, 600_000),
+    },
   };
 }

@@ -7,6 +7,8 @@ import { Database } from './db/database.js';
 import { postgresDialect, sqliteDialect } from './db/dialect.js';
 import type { BlobStore } from './infra/blobs/blob-store.js';
 import { DiskBlobStore } from './infra/blobs/disk-blob-store.js';
+import type { Bus } from './infra/bus/bus.js';
+import { createBus } from './infra/bus/create-bus.js';
 import { S3BlobStore } from './infra/blobs/s3-blob-store.js';
 import { DomainEvents } from './infra/events/domain-events.js';
 import { JobQueue } from './infra/queue/job-queue.js';
@@ -32,6 +34,8 @@ export interface AppContext {
   database: Database;
   blobs: BlobStore;
   events: DomainEvents;
+  /** Cross-node broadcast (chat fan-out to sockets): in-process, or Redis pub/sub with REDIS_URL. */
+  bus: Bus;
   clock: Clock;
   verificationSender: VerificationSender;
   /** Translation providers, the offline gloss, language detection and learner aids (lazy-loaded). */
@@ -80,6 +84,9 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     const client = new S3Client({
       region: s3.region,
       forcePathStyle: s3.forcePathStyle,
+      // video notes (issue 9): streamed PUTs (videos) would otherwise be sent aws-chunked with a trailing
+      // checksum, which many S3-compatible stores (and s3rver in tests) store verbatim, framing and all.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
       ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
       ...(s3.accessKeyId && s3.secretAccessKey
         ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } }
@@ -97,6 +104,8 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
   redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
 
   const events = new DomainEvents((err, event) => log.error({ err, event }, 'domain event handler failed'));
+  // Chat: the bus gets its own Redis subscriber connection (see RedisBus).
+  const bus = createBus(redis, (err, channel) => log.warn({ err, channel }, 'bus handler failed'));
   const clock = overrides.clock ?? { now: () => Date.now() };
   const queue = new JobQueue(database, {
     clock,
@@ -111,6 +120,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     database,
     blobs,
     events,
+    bus,
     clock,
     verificationSender: overrides.verificationSender ?? new LogVerificationSender(log),
     translator: new Translator(config.translation),
@@ -122,6 +132,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     search: createSearchIndex(database.kind),
     async close() {
       await queue.stop();
+      await bus.close();
       await redis?.quit().catch(() => redis.disconnect());
       await database.destroy();
     },

@@ -8,6 +8,9 @@ import type { Config } from './config.js';
 import { type AppContext, createContext } from './context.js';
 import { migrateToLatest } from './db/migrations/index.js';
 import { registerSearchJobs, scheduleUserSweep, searchIndexer } from './modules/search/search.jobs.js';
+import { registerVideoJobs } from './modules/video/video.jobs.js';
+// moderation (issue 7)
+import { registerModerationJobs } from './modules/moderation/checks.jobs.js';
 
 export interface RunningWorker {
   ctx: AppContext;
@@ -18,6 +21,10 @@ export interface RunningWorker {
 /** Every queue processor a worker runs; the server registers the same ones through its modules. */
 export function registerJobProcessors(ctx: AppContext): void {
   registerSearchJobs(ctx, searchIndexer(ctx));
+  // video notes (issue 9): transcodes run here, away from request handling, when workers are split out
+  registerVideoJobs(ctx);
+  // moderation (issue 7): automated checks (text, spam, images) and the notices their decisions send
+  registerModerationJobs(ctx);
 }
 
 /** Migrates, registers the job processors and starts polling (at least one loop, whatever JOBS_WORKERS says). */

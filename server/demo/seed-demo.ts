@@ -1,6 +1,7 @@
 import type { KuaanApp } from '../plugins/types.js';
 import { DEMO_FOLLOWS, DEMO_NOTES, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content.js';
 import { demoPicture } from './demo-images.js';
+import { seedCorner } from './seed-corner.js';
 
 interface Session {
   cookie: string;
@@ -76,6 +77,8 @@ export async function seedDemo(app: KuaanApp, publicUrl: string): Promise<{ seed
       }
     }
   }
+  // English Corner / 中文角 (issue 8)
+  await seedCorner(call, DEMO_PEOPLE, sessions);
   return { seeded: true };
 }
 

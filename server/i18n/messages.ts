@@ -283,6 +283,89 @@ export const MESSAGES = {
     'zh-Hant': '這張圖片正被筆記或頭像使用，請先在那裡移除。',
   },
 
+  // --- video notes (issue 9) ---
+  video_unsupported_type: {
+    en: 'This file is not a supported video (MP4, MOV or WebM). Detected: {detected}.',
+    'zh-Hans': '不支持此文件（支持 MP4、MOV、WebM 视频）。检测到：{detected}。',
+    'zh-Hant': '不支援此檔案（支援 MP4、MOV、WebM 影片）。偵測到：{detected}。',
+  },
+  video_no_video_stream: {
+    en: 'This file has no picture (audio only or empty).',
+    'zh-Hans': '这个文件没有画面（只有音频或为空）。',
+    'zh-Hant': '這個檔案沒有畫面（只有音訊或為空）。',
+  },
+  video_corrupt: {
+    en: 'The video is truncated or damaged and cannot be read.',
+    'zh-Hans': '视频不完整或已损坏，无法读取。',
+    'zh-Hant': '影片不完整或已損壞，無法讀取。',
+  },
+  video_too_long: {
+    en: 'The video is {minutes} minutes long; the limit is {limit} minutes.',
+    'zh-Hans': '视频长 {minutes} 分钟，最长 {limit} 分钟。',
+    'zh-Hant': '影片長 {minutes} 分鐘，最長 {limit} 分鐘。',
+  },
+  video_resolution_too_large: {
+    en: 'The video is {width}×{height} pixels; at most {limit} pixels a side are accepted.',
+    'zh-Hans': '视频为 {width}×{height} 像素，每边最多 {limit} 像素。',
+    'zh-Hant': '影片為 {width}×{height} 像素，每邊最多 {limit} 像素。',
+  },
+  video_too_large: {
+    en: 'The video is too large (at most {limit} MB).',
+    'zh-Hans': '视频太大了（最多 {limit} MB）。',
+    'zh-Hant': '影片太大了（最多 {limit} MB）。',
+  },
+  video_processing_failed: {
+    en: 'The video could not be processed. Please try another file.',
+    'zh-Hans': '视频处理失败，请换一个文件试试。',
+    'zh-Hant': '影片處理失敗，請換一個檔案試試。',
+  },
+  video_not_ready: {
+    en: 'The video is not ready yet ({state}).',
+    'zh-Hans': '视频还没准备好（{state}）。',
+    'zh-Hant': '影片還沒準備好（{state}）。',
+  },
+  video_in_use: {
+    en: 'This video already belongs to a note.',
+    'zh-Hans': '这个视频已属于一篇笔记。',
+    'zh-Hant': '這部影片已屬於一篇筆記。',
+  },
+  video_note_needs_video: {
+    en: 'A video note needs one video.',
+    'zh-Hans': '视频笔记需要一个视频。',
+    'zh-Hant': '影片筆記需要一部影片。',
+  },
+  video_only_in_video_notes: {
+    en: 'Only a video note can have a video.',
+    'zh-Hans': '只有视频笔记才能带视频。',
+    'zh-Hant': '只有影片筆記才能帶影片。',
+  },
+  video_frame_out_of_range: {
+    en: 'The video is only {seconds} seconds long.',
+    'zh-Hans': '视频只有 {seconds} 秒长。',
+    'zh-Hant': '影片只有 {seconds} 秒長。',
+  },
+  upload_not_found: {
+    en: 'This upload does not exist or has expired; please start it again.',
+    'zh-Hans': '上传不存在或已过期，请重新开始。',
+    'zh-Hant': '上傳不存在或已過期，請重新開始。',
+  },
+  caption_invalid: {
+    en: 'This is not a valid WebVTT caption file ({problem}).',
+    'zh-Hans': '这不是有效的 WebVTT 字幕文件（{problem}）。',
+    'zh-Hant': '這不是有效的 WebVTT 字幕檔（{problem}）。',
+  },
+  caption_too_large: {
+    en: 'The caption file is too large (at most {limit} KB).',
+    'zh-Hans': '字幕文件太大了（最多 {limit} KB）。',
+    'zh-Hant': '字幕檔太大了（最多 {limit} KB）。',
+  },
+  captions_too_many: {
+    en: 'A video can have at most {limit} caption languages.',
+    'zh-Hans': '一个视频最多可有 {limit} 种语言的字幕。',
+    'zh-Hant': '一部影片最多可有 {limit} 種語言的字幕。',
+  },
+  // --- end video notes ---
+
   // social
   self_follow: {
     en: 'You cannot follow yourself.',
@@ -340,6 +423,177 @@ export const MESSAGES = {
     'zh-Hans': '词典里没有“{word}”。',
     'zh-Hant': '詞典裡沒有「{word}」。',
   },
+  // moderation (issue 7) ---------------------------------------------------------------------
+  moderator_only: { en: 'Only moderators can do that.', 'zh-Hans': '只有审核员可以这样做。', 'zh-Hant': '只有審核員可以這樣做。' },
+  moderation_rule_required: {
+    en: 'Every moderation decision must name the rule it applies.',
+    'zh-Hans': '每项审核决定都必须注明所依据的规则。',
+    'zh-Hant': '每項審核決定都必須註明所依據的規則。',
+  },
+  moderation_rule_unknown: { en: 'There is no rule "{rule}".', 'zh-Hans': '没有规则“{rule}”。', 'zh-Hant': '沒有規則「{rule}」。' },
+  moderation_note_required: {
+    en: 'Add a note explaining the decision.',
+    'zh-Hans': '请填写说明此决定的备注。',
+    'zh-Hant': '請填寫說明此決定的備註。',
+  },
+  moderation_action_invalid: {
+    en: 'The action "{action}" does not apply to this kind of content.',
+    'zh-Hans': '操作“{action}”不适用于此类内容。',
+    'zh-Hant': '操作「{action}」不適用於此類內容。',
+  },
+  moderation_days_required: {
+    en: 'Say for how many days the account is suspended.',
+    'zh-Hans': '请填写停用账号的天数。',
+    'zh-Hant': '請填寫停用帳號的天數。',
+  },
+  account_banned: {
+    en: 'This account has been banned and cannot post. See your notices for the rule and how to appeal.',
+    'zh-Hans': '此账号已被封禁，不能发布内容。查看通知了解所依据的规则和申诉方式。',
+    'zh-Hant': '此帳號已被封禁，不能發布內容。查看通知了解所依據的規則和申訴方式。',
+  },
+  account_suspended: {
+    en: 'This account is suspended until {until} and cannot post. See your notices for the rule and how to appeal.',
+    'zh-Hans': '此账号已被停用至 {until}，不能发布内容。查看通知了解所依据的规则和申诉方式。',
+    'zh-Hant': '此帳號已被停用至 {until}，不能發布內容。查看通知了解所依據的規則和申訴方式。',
+  },
+  comments_closed: {
+    en: 'The author does not take comments from you on this note.',
+    'zh-Hans': '作者未开放你对这篇笔记的评论。',
+    'zh-Hant': '作者未開放你對這篇筆記的留言。',
+  },
+  unavailable_in_region: {
+    en: 'This note is not available in your region under rule "{rule}".',
+    'zh-Hans': '根据规则“{rule}”，这篇笔记在你所在的地区不可用。',
+    'zh-Hant': '根據規則「{rule}」，這篇筆記在你所在的地區不可用。',
+  },
+  appeal_closed: {
+    en: 'This decision can no longer be appealed (one appeal, within 30 days).',
+    'zh-Hans': '此决定已无法申诉（每项决定可在 30 天内申诉一次）。',
+    'zh-Hant': '此決定已無法申訴（每項決定可在 30 天內申訴一次）。',
+  },
+  appeal_same_moderator: {
+    en: 'An appeal must be decided by a different moderator than the one who made the decision.',
+    'zh-Hans': '申诉必须由作出原决定以外的审核员处理。',
+    'zh-Hant': '申訴必須由作出原決定以外的審核員處理。',
+  },
+  appeal_not_open: { en: 'This appeal has already been decided.', 'zh-Hans': '此申诉已处理。', 'zh-Hant': '此申訴已處理。' },
+  effect_dismiss: { en: 'No action: nothing changes.', 'zh-Hans': '不予处理：没有任何变化。', 'zh-Hant': '不予處理：沒有任何變化。' },
+  effect_label: {
+    en: 'Shown as sensitive: blurred until the reader chooses to see it.',
+    'zh-Hans': '标记为敏感内容：读者选择查看前会被模糊处理。',
+    'zh-Hant': '標記為敏感內容：讀者選擇查看前會被模糊處理。',
+  },
+  effect_limit: {
+    en: 'Limited: not recommended in Discover, topics or search; still on your profile and by link.',
+    'zh-Hans': '限制推荐：不出现在发现、话题和搜索中；仍显示在你的主页，也可通过链接查看。',
+    'zh-Hant': '限制推薦：不出現在發現、話題和搜尋中；仍顯示在你的主頁，也可透過連結查看。',
+  },
+  effect_hold: {
+    en: 'Held for review: only you can see it until a moderator has looked at it.',
+    'zh-Hans': '等待审核：审核员查看之前只有你能看到。',
+    'zh-Hant': '等待審核：審核員查看之前只有你能看到。',
+  },
+  effect_remove: { en: 'Removed: only you can see it.', 'zh-Hans': '已移除：只有你能看到。', 'zh-Hant': '已移除：只有你能看到。' },
+  effect_remove_regional: {
+    en: 'Not available in these regions: {regions}. Visible everywhere else.',
+    'zh-Hans': '在以下地区不可用：{regions}。其他地区仍可见。',
+    'zh-Hant': '在以下地區不可用：{regions}。其他地區仍可見。',
+  },
+  effect_warn: {
+    en: 'A warning: nothing is removed or limited.',
+    'zh-Hans': '警告：没有内容被移除或限制。',
+    'zh-Hant': '警告：沒有內容被移除或限制。',
+  },
+  effect_suspend: {
+    en: 'Your account cannot post until {until}.',
+    'zh-Hans': '你的账号在 {until} 之前不能发布内容。',
+    'zh-Hant': '你的帳號在 {until} 之前不能發布內容。',
+  },
+  effect_ban: { en: 'Your account cannot post any more.', 'zh-Hans': '你的账号不能再发布内容。', 'zh-Hant': '你的帳號不能再發布內容。' },
+  effect_reverse: {
+    en: 'An earlier decision was reversed: your content and its counts are restored.',
+    'zh-Hans': '之前的决定已撤销：你的内容及其计数已恢复。',
+    'zh-Hant': '之前的決定已撤銷：你的內容及其計數已恢復。',
+  },
+  // end moderation ------------------------------------------------------------------------------
+  // chat and English Corner (issue 8) ------------------------------------------------------------
+  chat_self: {
+    en: 'Add at least one other person to the conversation.',
+    'zh-Hans': '请至少添加一位其他成员。',
+    'zh-Hant': '請至少新增一位其他成員。',
+  },
+  chat_not_accepting: {
+    en: 'This person is not accepting messages from you.',
+    'zh-Hans': '对方目前不接收你的私信。',
+    'zh-Hant': '對方目前不接收你的私訊。',
+  },
+  chat_silenced: {
+    en: 'A host has muted you in this room for now.',
+    'zh-Hans': '主持人暂时将你禁言了。',
+    'zh-Hant': '主持人暫時將你禁言了。',
+  },
+  chat_one_attachment: {
+    en: 'A message carries text, one image or one sticker; a sticker goes alone.',
+    'zh-Hans': '一条消息只能包含文字、一张图片或一个表情；表情需单独发送。',
+    'zh-Hant': '一則訊息只能包含文字、一張圖片或一個貼圖；貼圖需單獨傳送。',
+  },
+  sticker_unknown: { en: 'There is no sticker "{code}".', 'zh-Hans': '没有表情“{code}”。', 'zh-Hant': '沒有貼圖「{code}」。' },
+  correction_own: {
+    en: 'You cannot correct your own message; edit it by sending a new one.',
+    'zh-Hans': '不能纠正自己的消息，可以重新发送一条。',
+    'zh-Hant': '不能糾正自己的訊息，可以重新傳送一則。',
+  },
+  correction_not_text: {
+    en: 'Only text can be corrected.',
+    'zh-Hans': '只能纠正文字内容。',
+    'zh-Hant': '只能糾正文字內容。',
+  },
+  correction_same: {
+    en: 'The correction is the same as the original.',
+    'zh-Hans': '纠正后的内容与原文相同。',
+    'zh-Hant': '糾正後的內容與原文相同。',
+  },
+  phrasebook_full: {
+    en: 'Your phrasebook is full ({limit} phrases). Remove some first.',
+    'zh-Hans': '短语本已满（{limit} 条），请先删除一些。',
+    'zh-Hant': '片語本已滿（{limit} 則），請先刪除一些。',
+  },
+  room_full: {
+    en: 'This room is full ({limit} people).',
+    'zh-Hans': '这个房间已满（{limit} 人）。',
+    'zh-Hant': '這個房間已滿（{limit} 人）。',
+  },
+  room_host_only: {
+    en: 'Only a host of this room can do that.',
+    'zh-Hans': '只有房间主持人可以这样做。',
+    'zh-Hant': '只有房間主持人可以這樣做。',
+  },
+  time_zone_invalid: {
+    en: '"{zone}" is not a time zone (use a name like Asia/Shanghai).',
+    'zh-Hans': '“{zone}”不是有效的时区（例如 Asia/Shanghai）。',
+    'zh-Hant': '「{zone}」不是有效的時區（例如 Asia/Taipei）。',
+  },
+  partner_request_limit: {
+    en: 'You can send {limit} partner requests a day. Try again tomorrow.',
+    'zh-Hans': '每天最多发送 {limit} 个语伴请求，明天再试吧。',
+    'zh-Hant': '每天最多傳送 {limit} 個語伴請求，明天再試吧。',
+  },
+  partner_request_self: {
+    en: 'You cannot be your own language partner.',
+    'zh-Hans': '不能把自己加为语伴。',
+    'zh-Hant': '不能把自己加為語伴。',
+  },
+  partner_request_exists: {
+    en: 'There is already a request or partnership between you.',
+    'zh-Hans': '你们之间已经有请求或语伴关系。',
+    'zh-Hant': '你們之間已經有請求或語伴關係。',
+  },
+  partner_request_answered: {
+    en: 'This request has already been answered.',
+    'zh-Hans': '这个请求已经处理过了。',
+    'zh-Hant': '這個請求已經處理過了。',
+  },
+  // end chat --------------------------------------------------------------------------------------
 } satisfies Record<string, Catalog>;
 
 export type MessageKey = keyof typeof MESSAGES;

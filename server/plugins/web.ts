@@ -109,7 +109,8 @@ export async function installWeb(app: KuaanApp, ctx: AppContext): Promise<void> 
     });
     if (res.statusCode !== 200) return null;
     const note = res.json() as Note;
-    const cover = note.images[0]?.variants[0]?.url;
+    // A video note unfurls with its poster (video notes, issue 9).
+    const cover = (note.images[0] ?? note.video?.poster)?.variants[0]?.url;
     return openGraphTags({
       type: 'article',
       title: truncate(note.title || note.body || note.author.displayName, 80),

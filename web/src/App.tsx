@@ -16,6 +16,15 @@ const SearchPage = lazy(() => import('./pages/SearchPage.js'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage.js'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
+// chat and English Corner (issue 8)
+const MessagesPage = lazy(() => import('./pages/MessagesPage.js'));
+const PartnersPage = lazy(() => import('./pages/PartnersPage.js'));
+const RoomsPage = lazy(() => import('./pages/RoomsPage.js'));
+// moderation (issue 7)
+const RulesPage = lazy(() => import('./pages/RulesPage.js'));
+const NoticesPage = lazy(() => import('./pages/NoticesPage.js'));
+const ModerationPage = lazy(() => import('./pages/ModerationPage.js'));
+const TransparencyPage = lazy(() => import('./pages/TransparencyPage.js'));
 
 export function App() {
   return (
@@ -34,6 +43,17 @@ export function App() {
         <Route path="search" element={<SearchPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        {/* moderation (issue 7) */}
+        <Route path="rules" element={<RulesPage />} />
+        <Route path="notices" element={<NoticesPage />} />
+        <Route path="moderation" element={<ModerationPage />} />
+        <Route path="transparency" element={<TransparencyPage />} />
+        {/* chat and English Corner (issue 8) */}
+        <Route path="messages" element={<MessagesPage />} />
+        <Route path="messages/:id" element={<MessagesPage />} />
+        <Route path="partners" element={<PartnersPage />} />
+        <Route path="corner" element={<RoomsPage />} />
+        <Route path="corner/:id" element={<RoomsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

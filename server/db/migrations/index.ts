@@ -12,6 +12,12 @@ import { jobs } from './0009-jobs.js';
 import { userInterests } from './0010-user-interests.js';
 import { notesAuthorCovering } from './0011-notes-author-covering.js';
 import { discovery } from './0012-discovery.js';
+// Chat and English Corner (issue 8)
+import { chat } from './0014-chat.js';
+// moderation (issue 7)
+import { moderation } from './0013-moderation.js';
+// video notes (issue 9)
+import { video } from './0015-video.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -28,6 +34,12 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0010-user-interests': userInterests,
   '0011-notes-author-covering': notesAuthorCovering,
   '0012-discovery': discovery,
+  // moderation (issue 7)
+  '0013-moderation': moderation,
+  // Chat and English Corner (issue 8)
+  '0014-chat': chat,
+  // video notes (issue 9)
+  '0015-video': video,
 };
 
 class RegistryProvider implements MigrationProvider {

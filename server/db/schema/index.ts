@@ -7,7 +7,32 @@ import type { BlocksTable, BoardsTable, CollectsTable, FollowsTable, NoteLikesTa
 import type { TranslationCacheTable, UserTranslationSettingsTable } from './translation.js';
 import type { SearchDocumentsTable } from './search.js';
 import type { JobsTable } from './jobs.js';
+// moderation (issue 7)
+import type {
+  ModerationAppealsTable,
+  ModerationEventsTable,
+  ModerationReportsTable,
+  ModerationSubjectsTable,
+  RuleVersionsTable,
+  UserKeywordFiltersTable,
+  UserMutesTable,
+  UserSafetySettingsTable,
+} from './moderation.js';
 import type { FeedPreferencesTable, NotInterestedTable } from './discovery.js';
+// Chat and English Corner (issue 8)
+import type {
+  ChatSettingsTable,
+  ConversationMembersTable,
+  ConversationsTable,
+  MessageCorrectionsTable,
+  MessagesTable,
+  PartnerProfilesTable,
+  PartnerRequestsTable,
+  PhrasebookEntriesTable,
+} from './chat.js';
+
+// video notes (issue 9)
+import type { VideoCaptionsTable, VideosTable } from './video.js';
 
 /** The whole database as Kysely sees it. Timestamps are epoch milliseconds. */
 export interface DB {
@@ -34,8 +59,29 @@ export interface DB {
   user_translation_settings: UserTranslationSettingsTable;
   search_documents: SearchDocumentsTable;
   jobs: JobsTable;
+  // moderation (issue 7)
+  rule_versions: RuleVersionsTable;
+  moderation_events: ModerationEventsTable;
+  moderation_subjects: ModerationSubjectsTable;
+  moderation_reports: ModerationReportsTable;
+  moderation_appeals: ModerationAppealsTable;
+  user_mutes: UserMutesTable;
+  user_keyword_filters: UserKeywordFiltersTable;
+  user_safety_settings: UserSafetySettingsTable;
   feed_preferences: FeedPreferencesTable;
   not_interested: NotInterestedTable;
+  // Chat and English Corner (issue 8)
+  conversations: ConversationsTable;
+  conversation_members: ConversationMembersTable;
+  messages: MessagesTable;
+  message_corrections: MessageCorrectionsTable;
+  phrasebook_entries: PhrasebookEntriesTable;
+  chat_settings: ChatSettingsTable;
+  partner_profiles: PartnerProfilesTable;
+  partner_requests: PartnerRequestsTable;
+  // video notes (issue 9)
+  videos: VideosTable;
+  video_captions: VideoCaptionsTable;
 }
 
 export type * from './accounts.js';
@@ -47,4 +93,7 @@ export type * from './social.js';
 export type * from './translation.js';
 export type * from './search.js';
 export type * from './jobs.js';
+export type * from './moderation.js';
 export type * from './discovery.js';
+export type * from './chat.js';
+export type * from './video.js';

@@ -1,4 +1,13 @@
-export type NotificationKind = 'like' | 'collect' | 'comment' | 'reply' | 'mention' | 'follow' | 'comment_like';
+export type NotificationKind =
+  | 'like'
+  | 'collect'
+  | 'comment'
+  | 'reply'
+  | 'mention'
+  | 'follow'
+  | 'comment_like'
+  // moderation (issue 7): a decision about the recipient's content or account; the actor is the recipient.
+  | 'moderation';
 
 export interface NotificationsTable {
   id: string;

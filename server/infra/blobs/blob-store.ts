@@ -19,6 +19,11 @@ export interface ByteRange {
 export interface BlobStore {
   readonly kind: 'disk' | 's3';
   put(key: string, data: Buffer, contentType: string): Promise<void>;
+  /**
+   * Stores a file's bytes without reading it into memory (videos run to a gigabyte). The store may
+   * move the file instead of copying it: the caller gives it away.
+   */
+  putFile(key: string, file: string, contentType: string): Promise<void>;
   /** The object, or null when no such key exists. With a range, only those bytes. */
   get(key: string, range?: ByteRange): Promise<BlobObject | null>;
   /** Size and type without the body, or null. */

@@ -44,6 +44,24 @@ export class DiskBlobStore implements BlobStore {
     }
   }
 
+  async putFile(key: string, file: string): Promise<void> {
+    const target = this.pathOf(key);
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      // A rename on the same file system is instant; across file systems fall back to a copy.
+      await fsp.rename(file, tmp).catch(async (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EXDEV') throw err;
+        await fsp.copyFile(file, tmp);
+        await fsp.rm(file, { force: true });
+      });
+      await fsp.rename(tmp, target);
+    } catch (err) {
+      await fsp.rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
   async head(key: string): Promise<{ size: number; contentType: string } | null> {
     try {
       const stat = await fsp.stat(this.pathOf(key));

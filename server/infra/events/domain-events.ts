@@ -20,6 +20,8 @@ export interface DomainEventMap {
     mentionedUserIds: string[];
   };
   'comment.liked': { commentId: string; noteId: string; commentAuthorId: string; userId: string };
+  // moderation (issue 7): a decision was appended to the moderation log (the affected person gets a notice).
+  'moderation.decided': { eventId: string; subjectUserId: string; action: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

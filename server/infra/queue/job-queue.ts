@@ -212,6 +212,27 @@ export class JobQueue {
     return { ran: jobs.length, short: batchSize > 1 && jobs.length < batchSize };
   }
 
+  /**
+   * Keeps a long job (a video transcode) ours past the lease: pushes locked_until forward. False when
+   * the job is no longer ours (the lease lapsed and another worker took it): the caller should stop.
+   */
+  async extendLease(job: Pick<JobRow, 'id' | 'locked_by'>): Promise<boolean> {
+    const until = this.options.clock.now() + (this.options.leaseMs ?? 5 * 60 * 1000);
+    const r = await this.database.db
+      .updateTable('jobs')
+      .set({ locked_until: until })
+      .where('id', '=', job.id)
+      .where('locked_by', '=', job.locked_by)
+      .where('state', '=', 'running')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** How long a claimed job stays ours without extendLease. */
+  get leaseMs(): number {
+    return this.options.leaseMs ?? 5 * 60 * 1000;
+  }
+
   /** Jobs that ran out of attempts, newest first (for operators and tests). */
   async deadJobs(limit = 100): Promise<JobRow[]> {
     return this.database.db.selectFrom('jobs').selectAll().where('state', '=', 'dead').orderBy('updated_at', 'desc').limit(limit).execute();

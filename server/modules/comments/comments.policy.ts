@@ -11,6 +11,8 @@ import { findComment } from './comments.repo.js';
 export async function loadVisibleComment(db: Executor, commentId: string, viewerId: string | null) {
   const comment = await findComment(db, commentId);
   if (!comment) throw notFound('comment');
+  // moderation (issue 7): a held or removed comment is its author's only.
+  if ((comment.moderation_state === 'held' || comment.moderation_state === 'removed') && comment.author_id !== viewerId) throw notFound('comment');
   const note = await loadVisibleNote(db, comment.note_id, viewerId);
   if (viewerId && comment.author_id !== viewerId && (await isBlockedEitherWay(db, viewerId, comment.author_id))) {
     throw notFound('comment');

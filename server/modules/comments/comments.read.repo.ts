@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import type { DB } from '../../db/schema/index.js';
 
 /** People on the other side of a block from the viewer: their comments are hidden from the viewer. */
 function blockedSubquery(db: Executor, viewerId: string) {
@@ -9,9 +11,21 @@ function blockedSubquery(db: Executor, viewerId: string) {
     .union(db.selectFrom('blocks').select('blocker_id as id').where('blocked_id', '=', viewerId));
 }
 
+// moderation (issue 7): held and removed comments are their author's only; muted authors are hidden
+// from the muter. The state column is the projection of the moderation log.
+function shownTo(db: Executor, viewerId: string | null) {
+  return (eb: ExpressionBuilder<DB, 'comments'>) => {
+    if (!viewerId) return eb('comments.moderation_state', 'in', ['normal', 'labelled']);
+    return eb.and([
+      eb.or([eb('comments.author_id', '=', viewerId), eb('comments.moderation_state', 'in', ['normal', 'labelled'])]),
+      eb('comments.author_id', 'not in', db.selectFrom('user_mutes').select('muted_id').where('muter_id', '=', viewerId)),
+    ]);
+  };
+}
+
 /** Top-level comments of a note, newest first, after the cursor id. Index: comments_note. */
 export async function topLevelRows(db: Executor, noteId: string, viewerId: string | null, after: string | null, limit: number) {
-  let q = db.selectFrom('comments').selectAll().where('note_id', '=', noteId).where('parent_id', 'is', null);
+  let q = db.selectFrom('comments').selectAll().where('note_id', '=', noteId).where('parent_id', 'is', null).where(shownTo(db, viewerId));
   if (viewerId) q = q.where('author_id', 'not in', blockedSubquery(db, viewerId));
   if (after) q = q.where('id', '<', after);
   return q.orderBy('id', 'desc').limit(limit + 1).execute();
@@ -19,7 +33,7 @@ export async function topLevelRows(db: Executor, noteId: string, viewerId: strin
 
 /** Replies under one top-level comment, oldest first (a conversation reads down). Index: comments_parent. */
 export async function replyRows(db: Executor, parentId: string, viewerId: string | null, after: string | null, limit: number) {
-  let q = db.selectFrom('comments').selectAll().where('parent_id', '=', parentId);
+  let q = db.selectFrom('comments').selectAll().where('parent_id', '=', parentId).where(shownTo(db, viewerId));
   if (viewerId) q = q.where('author_id', 'not in', blockedSubquery(db, viewerId));
   if (after) q = q.where('id', '>', after);
   return q.orderBy('id', 'asc').limit(limit + 1).execute();
@@ -35,7 +49,8 @@ export async function replyPreviews(db: Executor, parentIds: string[], viewerId:
     .selectFrom('comments')
     .selectAll()
     .select((eb) => eb.fn.agg<number>('row_number').over((ob) => ob.partitionBy('parent_id').orderBy('id')).as('rn'))
-    .where('parent_id', 'in', parentIds);
+    .where('parent_id', 'in', parentIds)
+    .where(shownTo(db, viewerId));
   if (viewerId) inner = inner.where('author_id', 'not in', blockedSubquery(db, viewerId));
   return db
     .selectFrom(inner.as('r'))

@@ -10,6 +10,9 @@ import { bumpTopicComments } from '../notes/topics.repo.js';
 import { isBlockedEitherWay } from '../social/relations.repo.js';
 import type { StickerCatalog } from '../stickers/stickers.catalog.js';
 import { commentText } from './comment-text.js';
+// moderation (issue 7)
+import { assertMayPost } from '../moderation/moderation.policy.js';
+import { assertMayComment } from '../moderation/safety.service.js';
 import { loadVisibleComment } from './comments.policy.js';
 import * as repo from './comments.repo.js';
 
@@ -31,6 +34,8 @@ export class CommentsService {
   async post(viewerId: string, noteId: string, input: CreateCommentBody): Promise<{ comment: CommentsTable; noteAuthorId: string }> {
     const db = this.ctx.database.db;
     const note = await loadNoteForAction(db, noteId, viewerId);
+    await assertMayPost(db, viewerId, this.ctx.clock.now());
+    await assertMayComment(db, viewerId, note.author_id);
     let topId: string | null = null;
     let parentAuthorId: string | null = null;
     let replyToUserId: string | null = null;

@@ -5,6 +5,8 @@ import { decodeCursor, paginate } from '../../db/pagination.js';
 import type { CommentsTable } from '../../db/schema/index.js';
 import { userSummaries } from '../accounts/accounts.views.js';
 import { likedAmong, replyPreviews, replyRows, topLevelRows } from './comments.read.repo.js';
+// moderation (issue 7)
+import { containsAny, viewerFilters } from '../moderation/safety.service.js';
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 /** Replies shown under each top-level comment before "show more" (RedNote shows a few). */
@@ -18,18 +20,21 @@ export interface PageOf<T> {
 /** Comment rows → DTOs with authors, reply targets and likedByMe, in a fixed number of queries. */
 async function commentDtos(db: Executor, rows: CommentsTable[], noteAuthorId: string, viewerId: string | null): Promise<Map<string, Comment>> {
   const userIds = rows.flatMap((r) => (r.reply_to_user_id ? [r.author_id, r.reply_to_user_id] : [r.author_id]));
-  const [users, liked] = await Promise.all([
+  const [users, liked, filters] = await Promise.all([
     userSummaries(db, userIds),
     likedAmong(
       db,
       rows.map((r) => r.id),
       viewerId,
     ),
+    viewerFilters(db, viewerId),
   ]);
   const out = new Map<string, Comment>();
   for (const r of rows) {
     const author = users.get(r.author_id);
     if (!author) continue;
+    // moderation (issue 7): the viewer's keyword filters hide other people's comments from them.
+    if (r.author_id !== viewerId && containsAny(r.body, filters.words)) continue;
     out.set(r.id, {
       id: r.id,
       noteId: r.note_id,
@@ -45,6 +50,7 @@ async function commentDtos(db: Executor, rows: CommentsTable[], noteAuthorId: st
       likedByMe: liked.has(r.id),
       byNoteAuthor: r.author_id === noteAuthorId,
       canDelete: viewerId !== null && (viewerId === r.author_id || viewerId === noteAuthorId),
+      sensitive: r.moderation_state === 'labelled',
       createdAt: iso(r.created_at),
     });
   }

@@ -17,8 +17,9 @@ import { anonymousSignals, primaryLanguage, type ViewerSignals, viewerSignals } 
  *   notes of authors I engaged with, the trending pools (hot now; most engaged this week), and
  *   newcomers' recent notes (a fair start).
  * - hydrate: hashtags, authors, and whether the note is in a language I read or can have translated.
- * - rules: blocked people, my own notes, notes I already liked or collected, "not interested" notes
- *   and topics, unreadable languages, and other languages entirely when my share is 0.
+ * - rules: moderation (only normal and labelled notes), blocked people, my own notes, notes I
+ *   already liked or collected, "not interested" notes and topics, unreadable languages, and other
+ *   languages entirely when my share is 0.
  * - rank: discover.rank.ts (interest, velocity, freshness, newcomer), with the reasons that counted.
  * - present: pages without repeated authors, with topic variety and my language mix; cards hydrated
  *   per page. The arranged list is kept per reader for a while, so paging is stable (and a first
@@ -41,6 +42,8 @@ const LIST_TTL_MS = 10 * 60_000;
 const REUSE_MS = 30_000;
 const MAX_LISTS = 5_000;
 const DAY = 86_400_000;
+/** Limited, held and removed notes are never recommended (ADR 0008); labelled ones are, blurred. */
+const RECOMMENDABLE = new Set(['normal', 'labelled']);
 
 type CursorTuple = [string, number, string];
 
@@ -169,6 +172,7 @@ export class DiscoverPipeline {
     for (const { row, sources } of found) {
       if (
         row.visibility !== 'public' ||
+        !RECOMMENDABLE.has(row.moderation_state) ||
         row.author_id === signals.viewerId ||
         signals.blocked.has(row.author_id) ||
         signals.hiddenNotes.has(row.id) ||

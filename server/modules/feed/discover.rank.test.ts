@@ -18,6 +18,7 @@ function candidate(id: string, author: string, o: Partial<Candidate['row']> & { 
       comment_count: 0,
       lang: 'en',
       visibility: 'public',
+      moderation_state: 'normal',
       ...o,
     },
     sources: new Set(['trending']),

@@ -19,6 +19,8 @@ export interface CandidateRow {
   comment_count: number;
   lang: string | null;
   visibility: string;
+  /** The moderation log's projection (ADR 0008): only 'normal' and 'labelled' notes are recommended. */
+  moderation_state: string;
 }
 
 const CANDIDATE_COLUMNS = [
@@ -31,6 +33,7 @@ const CANDIDATE_COLUMNS = [
   'notes.comment_count',
   'notes.lang',
   'notes.visibility',
+  'notes.moderation_state',
 ] as const;
 
 function numeric(rows: CandidateRow[]): CandidateRow[] {

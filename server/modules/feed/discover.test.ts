@@ -5,6 +5,7 @@ import { Client } from '../../test/client.js';
 import { signUpUser, signUpUsers } from '../../test/factories.js';
 import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js';
 import { createTextNote } from '../../test/note-factory.js';
+import { grantRole } from '../moderation/roles.js';
 import { block, follow, like } from './feed.fixtures.js';
 
 const MONTH = 30 * 86_400_000;
@@ -118,6 +119,24 @@ for (const kind of testDatabases()) {
       await t.ctx.events.settle();
       const followed = (await walk(reader!, 50, '', 1)).flat().find((i) => i.id === fromFriend.id);
       assert.ok(followed?.reasons.some((r) => r.kind === 'following'), 'following someone re-ranks at once');
+    });
+
+    test('a note a moderator limited is never recommended; a labelled one still is', async () => {
+      const [reader, author, other, mod] = await signUpUsers(t, 4);
+      assert.equal(await grantRole(t.ctx.database.db, mod!.handle, 'moderator'), true);
+      const limited = await createTextNote(author!, { body: 'Buy followers here, cheap!' });
+      const labelled = await createTextNote(other!, { body: 'A graphic but useful first-aid photo guide.' });
+      for (const [note, action] of [
+        [limited, 'limit'],
+        [labelled, 'label'],
+      ] as const) {
+        const res = await mod!.post('/api/moderation/actions', { subjectKind: 'note', subjectId: note.id, action, ruleId: 'spam', note: 'test' });
+        assert.equal(res.status, 201, res.text);
+      }
+      await t.ctx.events.settle();
+      const ids = new Set((await walk(reader!, 50)).flat().map((i) => i.id));
+      assert.ok(!ids.has(limited.id), 'limited: out of recommendation');
+      assert.ok(ids.has(labelled.id), 'labelled: still recommended (blurred by the web)');
     });
 
     test('no author twice on a page, and paging neither repeats nor loses notes', async () => {

@@ -33,11 +33,18 @@ function blockedFor(eb: NotesEb, viewerId: string) {
     .union(eb.selectFrom('blocks').select('blocker_id as id').where('blocked_id', '=', viewerId));
 }
 
+// moderation (issue 7): held and removed notes are their author's only; limited ones stay out of
+// recommendation (Discover, topics, search) but keep their place on profiles, following and by link.
+// The column is the projection of the moderation log (server/modules/moderation/effects.ts).
+const SHOWN = ['normal', 'labelled', 'limited'] as const;
+const RECOMMENDABLE = ['normal', 'labelled'] as const;
+
 /** The visibility rule of notes.policy canViewNote, as SQL over the notes table. */
 function visibleTo(eb: NotesEb, viewerId: string | null) {
-  if (!viewerId) return eb('notes.visibility', '=', 'public');
+  if (!viewerId) return eb.and([eb('notes.visibility', '=', 'public'), eb('notes.moderation_state', 'in', SHOWN)]);
   return eb.and([
     eb('notes.author_id', 'not in', blockedFor(eb, viewerId)),
+    eb.or([eb('notes.author_id', '=', viewerId), eb('notes.moderation_state', 'in', SHOWN)]),
     eb.or([
       eb('notes.visibility', '=', 'public'),
       eb('notes.author_id', '=', viewerId),
@@ -106,6 +113,7 @@ export async function topicRows(
           .selectFrom('notes')
           .select('notes.id')
           .whereRef('notes.id', '=', 'note_hashtags.note_id')
+          .where('notes.moderation_state', 'in', RECOMMENDABLE)
           .where((n) => visibleTo(n as unknown as NotesEb, viewerId)),
       ),
     );

@@ -44,7 +44,7 @@ for (const kind of testDatabases()) {
       await refused(me, { title: 'x', body: 'y' }, 400, 'validation_failed', 'type');
       await refused(me, { type: 'text', body: 'y' }, 400, 'validation_failed', 'title');
       await refused(me, { type: 'text', title: 5, body: 'y' }, 400, 'validation_failed', 'title');
-      await refused(me, { type: 'video', title: 'x', body: 'y' }, 400, 'validation_failed', 'type');
+      await refused(me, { type: 'audio', title: 'x', body: 'y' }, 400, 'validation_failed', 'type');
       await refused(me, { type: 'text', title: 'x', body: 'y', authorId: 'someone' }, 400, 'validation_failed', 'authorId');
       await refused(me, { type: 'text', title: 'x', body: 'y', visibility: 'friends' }, 400, 'validation_failed', 'visibility');
       await refused(me, { type: 'photo', title: 'x', body: 'y', images: [{ mediaId: "'; DROP TABLE media; --" }] }, 400, 'validation_failed');

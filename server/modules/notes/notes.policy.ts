@@ -4,6 +4,10 @@ import type { DB, NotesTable } from '../../db/schema/index.js';
 import { forbidden, notFound } from '../../errors.js';
 import { isBlockedEitherWay, mutualsAmong } from '../social/relations.repo.js';
 
+// moderation (issue 7): a note held for review or removed is seen by its author only.
+const hiddenByModeration = (note: { moderation_state?: string | null | undefined }) =>
+  note.moderation_state === 'held' || note.moderation_state === 'removed';
+
 /**
  * Who may see a note: its author always; nobody across a block; for the rest, public notes to
  * everyone, mutuals-only notes to people who follow the author and are followed back, only-me notes
@@ -11,10 +15,11 @@ import { isBlockedEitherWay, mutualsAmong } from '../social/relations.repo.js';
  */
 export async function canViewNote(
   db: Executor,
-  note: Pick<NotesTable, 'author_id' | 'visibility'>,
+  note: Pick<NotesTable, 'author_id' | 'visibility' | 'moderation_state'>,
   viewerId: string | null,
 ): Promise<boolean> {
   if (viewerId === note.author_id) return true;
+  if (hiddenByModeration(note)) return false;
   if (viewerId && (await isBlockedEitherWay(db, viewerId, note.author_id))) return false;
   if (note.visibility === 'public') return true;
   if (note.visibility === 'mutuals' && viewerId) return (await mutualsAmong(db, viewerId, [note.author_id])).has(note.author_id);
@@ -61,8 +66,9 @@ function accessColumns(eb: ExpressionBuilder<DB, 'notes'>, viewerId: string | nu
 }
 
 /** canViewNote over a row that carries its NoteAccess columns: no further queries. */
-export function mayView(note: Pick<NotesTable, 'author_id' | 'visibility'> & NoteAccess, viewerId: string | null): boolean {
+export function mayView(note: Pick<NotesTable, 'author_id' | 'visibility' | 'moderation_state'> & NoteAccess, viewerId: string | null): boolean {
   if (viewerId === note.author_id) return true;
+  if (hiddenByModeration(note)) return false;
   if (!viewerId) return note.visibility === 'public';
   if (truthy(note.blocked)) return false;
   if (note.visibility === 'public') return true;
@@ -95,7 +101,7 @@ export async function loadVisibleNote(db: Executor, noteId: string, viewerId: st
 export async function loadNoteForAction(db: Executor, noteId: string, viewerId: string | null) {
   const row = await db
     .selectFrom('notes')
-    .select(['notes.id', 'notes.author_id', 'notes.visibility'])
+    .select(['notes.id', 'notes.author_id', 'notes.visibility', 'notes.moderation_state'])
     .select((eb) => accessColumns(eb, viewerId))
     .where('notes.id', '=', noteId)
     .executeTakeFirst();

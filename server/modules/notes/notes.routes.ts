@@ -38,7 +38,10 @@ export function notesRoutes(app: KuaanApp, ctx: AppContext): void {
 
   app.get('/api/notes/:id', { schema: { tags: ['notes'], params: IdParams, response: { 200: Note } } }, async (request) => {
     const viewerId = request.viewer?.userId ?? null;
-    const note = await noteView(db, request.params.id, viewerId);
+    // moderation (issue 7): the viewer's region, from the header the operator's proxy sets (if any).
+    const header = ctx.config.moderation.regionHeader;
+    const region = header ? String(request.headers[header] ?? '').toUpperCase().slice(0, 2) || null : null;
+    const note = await noteView(db, request.params.id, viewerId, region);
     views.noteViewed(note.id, note.author.id, viewerId);
     return note;
   });

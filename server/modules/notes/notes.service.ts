@@ -8,11 +8,15 @@ import { newId } from '../../db/ids.js';
 import type { NotesTable } from '../../db/schema/index.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import { deleteUnusedMedia } from '../media/media.service.js';
+// video notes (issue 9)
+import { attachVideo, deleteVideoOfNote } from '../video/video.service.js';
 import { hotScore } from './hot-score.js';
 import { bodyFacets, cleanAlt, cleanBody, cleanLocation, cleanTitle } from './note-text.js';
 import * as repo from './notes.repo.js';
 import { loadOwnNote } from './notes.policy.js';
 import { hashtagIdsOfNote, releaseHashtags, upsertHashtags } from './topics.repo.js';
+// moderation (issue 7)
+import { assertMayPost } from '../moderation/moderation.policy.js';
 
 type ImageInput = NonNullable<CreateNoteBody['images']>;
 
@@ -65,15 +69,19 @@ export class NotesService {
 
   /** Posts a photo or text note; everything is checked first and written in one transaction. */
   async create(authorId: string, input: CreateNoteBody): Promise<string> {
-    const images = cleanImages(input.images ?? []);
+    // A video note's one image is its optional uploaded cover.
+    const images = cleanImages(input.type === 'video' && input.video?.coverMediaId ? [{ mediaId: input.video.coverMediaId }] : (input.images ?? []));
     if (input.type === 'photo') checkImageCount(images.length);
-    else if (images.length) throw badRequest('text_note_has_images', {}, 'images');
+    else if (input.type === 'text' && images.length) throw badRequest('text_note_has_images', {}, 'images');
+    if (input.type === 'video' && (!input.video || input.images?.length)) throw badRequest('video_note_needs_video', {}, 'video');
+    if (input.type !== 'video' && input.video) throw badRequest('video_only_in_video_notes', {}, 'video');
     const title = cleanTitle(input.title);
     const body = cleanBody(input.body);
     if (input.type === 'text' && title === '' && body === '') throw badRequest('note_empty', {}, 'body');
     const locationLabel = cleanLocation(input.locationLabel ?? null);
 
     const db = this.ctx.database.db;
+    await assertMayPost(db, authorId, this.ctx.clock.now());
     const text = await bodyFacets(db, authorId, body);
     await checkMedia(db, authorId, images, null);
 
@@ -99,6 +107,7 @@ export class NotesService {
     try {
       await this.ctx.database.transaction(async ({ db: tx, afterCommit }) => {
         await repo.insertNote(tx, row);
+        if (input.type === 'video') await attachVideo(tx, authorId, input.video!.id, row.id);
         await repo.replaceNoteMedia(
           tx,
           row.id,
@@ -122,6 +131,7 @@ export class NotesService {
   async update(authorId: string, noteId: string, patch: UpdateNoteBody): Promise<void> {
     const db = this.ctx.database.db;
     const note = await loadOwnNote(db, noteId, authorId);
+    await assertMayPost(db, authorId, this.ctx.clock.now());
     if (patch.type !== undefined && patch.type !== note.type) throw badRequest('note_type_unchangeable', {}, 'type');
     if (note.type !== 'photo' && patch.images?.length) throw badRequest('note_type_unchangeable', {}, 'images');
     const images = note.type === 'photo' && patch.images ? cleanImages(patch.images) : null;
@@ -187,6 +197,8 @@ export class NotesService {
       const tags = await hashtagIdsOfNote(tx, noteId);
       const mediaIds = await repo.noteMediaIds(tx, noteId);
       await repo.releaseBoardCollects(tx, noteId);
+      // video notes (issue 9): the video row goes first (before its FK cascade could), files after commit.
+      await deleteVideoOfNote(txn, this.ctx, noteId);
       const gone = await repo.deleteNoteReturning(tx, noteId, authorId);
       // Someone (the author, in another tab) deleted it first: nothing of ours was written.
       if (!gone) throw notFound('note');

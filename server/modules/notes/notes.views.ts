@@ -4,8 +4,13 @@ import type { Note, NoteCard } from '../../../contract/notes.js';
 import type { Executor } from '../../db/database.js';
 import { userSummaries } from '../accounts/accounts.views.js';
 import { imageDto } from '../media/media.views.js';
+// video notes (issue 9)
+import { videoPreviews, videosForNotes } from '../video/video.views.js';
 import { tagsOfFacets } from './note-text.js';
 import { loadVisibleNote } from './notes.policy.js';
+// moderation (issue 7)
+import { AppError } from '../../errors.js';
+import { containsAny, viewerFilters } from '../moderation/safety.service.js';
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 const EXCERPT_CHARS = 80;
@@ -58,20 +63,24 @@ export async function noteCards(db: Executor, noteIds: string[], viewerId: strin
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('notes')
-    .select(['id', 'author_id', 'type', 'title', 'body', 'like_count', 'visibility', 'created_at'])
+    .select(['id', 'author_id', 'type', 'title', 'body', 'like_count', 'visibility', 'created_at', 'moderation_state'])
     .where('id', 'in', ids)
     .execute();
-  const [authors, covers, liked] = await Promise.all([
+  const videoNoteIds = rows.filter((r) => r.type === 'video').map((r) => r.id);
+  const [authors, covers, liked, videos, filters] = await Promise.all([
     userSummaries(
       db,
       rows.map((r) => r.author_id),
     ),
     imagesOf(
       db,
-      rows.filter((r) => r.type === 'photo').map((r) => r.id),
+      // A video note's note_media row, when there is one, is the cover the author uploaded.
+      rows.filter((r) => r.type === 'photo' || r.type === 'video').map((r) => r.id),
       true,
     ),
     likedAmong(db, ids, viewerId),
+    videoPreviews(db, videoNoteIds),
+    viewerFilters(db, viewerId),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const cards: NoteCard[] = [];
@@ -79,16 +88,25 @@ export async function noteCards(db: Executor, noteIds: string[], viewerId: strin
     const r = byId.get(id);
     const author = r && authors.get(r.author_id);
     if (!r || !author) continue;
+    // moderation (issue 7): a safety net under every list — held/removed notes are the author's only,
+    // and the viewer's mutes and keyword filters hide notes from their lists.
+    if (r.author_id !== viewerId) {
+      if (r.moderation_state === 'held' || r.moderation_state === 'removed') continue;
+      if (filters.muted.has(r.author_id) || containsAny(`${r.title}\n${r.body}`, filters.words)) continue;
+    }
     cards.push({
       id: r.id,
-      type: r.type === 'photo' ? 'photo' : 'text',
+      type: r.type,
       title: r.title,
       excerpt: excerptOf(r.body),
-      cover: covers.get(r.id)?.[0] ?? null,
+      cover: covers.get(r.id)?.[0] ?? videos.get(r.id)?.poster ?? null,
+      ...(videos.has(r.id) ? { video: videos.get(r.id)!.preview } : {}),
       author,
       likeCount: Number(r.like_count),
       likedByMe: liked.has(r.id),
       visibility: r.visibility,
+      sensitive: r.moderation_state === 'labelled',
+      ...(r.author_id === viewerId && r.moderation_state && r.moderation_state !== 'normal' ? { distribution: r.moderation_state } : {}),
       createdAt: iso(r.created_at),
     });
   }
@@ -96,24 +114,32 @@ export async function noteCards(db: Executor, noteIds: string[], viewerId: strin
 }
 
 /** The whole note as the viewer sees it, or a 404 when it does not exist or they may not see it. */
-export async function noteView(db: Executor, noteId: string, viewerId: string | null): Promise<Note> {
+export async function noteView(db: Executor, noteId: string, viewerId: string | null, region: string | null = null): Promise<Note> {
   const note = await loadVisibleNote(db, noteId, viewerId);
-  const [authors, images, liked, collect] = await Promise.all([
+  // moderation (issue 7): restricted under a regional rule in the viewer's region; visible elsewhere.
+  if (region && note.region_rule_id && viewerId !== note.author_id && (JSON.parse(note.restricted_regions ?? '[]') as string[]).includes(region)) {
+    throw new AppError(451, 'unavailable_in_region', { rule: note.region_rule_id });
+  }
+  const [authors, images, liked, collect, videos] = await Promise.all([
     userSummaries(db, [note.author_id]),
     imagesOf(db, [note.id], false),
     likedAmong(db, [note.id], viewerId),
     viewerId
       ? db.selectFrom('collects').select('board_id').where('note_id', '=', note.id).where('user_id', '=', viewerId).executeTakeFirst()
       : Promise.resolve(undefined),
+    note.type === 'video' ? videosForNotes(db, [note.id], 'en') : Promise.resolve(null),
   ]);
+  const video = videos?.get(note.id);
   const facets = JSON.parse(note.facets) as Facet[];
   return {
     id: note.id,
-    type: note.type === 'photo' ? 'photo' : 'text',
+    type: note.type,
     title: note.title,
     body: note.body,
     facets,
-    images: images.get(note.id) ?? [],
+    // A video note's only image is its uploaded cover, which is the poster the player shows.
+    images: note.type === 'video' ? [] : (images.get(note.id) ?? []),
+    ...(video ? { video: { ...video, poster: images.get(note.id)?.[0] ?? video.poster } } : {}),
     hashtags: tagsOfFacets(facets),
     author: authors.get(note.author_id)!,
     visibility: note.visibility,
@@ -132,6 +158,7 @@ export async function noteView(db: Executor, noteId: string, viewerId: string | 
       boardId: collect?.board_id ?? null,
       isAuthor: viewerId === note.author_id,
     },
+    sensitive: note.moderation_state === 'labelled',
     createdAt: iso(note.created_at),
     updatedAt: iso(note.updated_at),
   };

@@ -89,5 +89,13 @@ export async function notesWithCovers(db: Executor, noteIds: string[]) {
 
 export async function commentBodies(db: Executor, commentIds: string[]) {
   if (commentIds.length === 0) return [];
-  return db.selectFrom('comments').select(['id', 'body']).where('id', 'in', commentIds).execute();
+  return (
+    db
+      .selectFrom('comments')
+      .select(['id', 'body'])
+      .where('id', 'in', commentIds)
+      // moderation (issue 7): a held or removed comment's words are not repeated in anyone's notifications.
+      .where('moderation_state', 'in', ['normal', 'labelled'])
+      .execute()
+  );
 }

@@ -10,7 +10,7 @@ export type NoteSortColumn = 'score' | 'like_count' | 'created_at' | 'comment_co
 
 export interface NoteFilter {
   viewerId: string | null;
-  type?: 'photo' | 'text';
+  type?: 'photo' | 'text' | 'video';
   /** Only notes created at or after this time. */
   since?: number;
   sort: NoteSortColumn;
@@ -59,6 +59,8 @@ export async function noteMatches(db: Executor, index: SearchIndex, query: Searc
     .selectFrom(index.matches('note', query))
     .innerJoin('notes', 'notes.id', 'm.ref_id')
     .select(['notes.id as id', key.as('key')])
+    // moderation (issue 7): limited, held and removed notes are not search candidates.
+    .where('notes.moderation_state', 'in', ['normal', 'labelled'])
     .where((eb) => visibleTo(db, eb, f.viewerId));
   if (f.type) q = q.where('notes.type', '=', f.type);
   if (f.since !== undefined) q = q.where('notes.created_at', '>=', f.since);

@@ -48,7 +48,7 @@ async function simplifier(deps: SearchDeps): Promise<(s: string) => string> {
 export interface NoteSearchInput {
   q?: string;
   sort?: SearchSort;
-  type?: 'photo' | 'text';
+  type?: 'photo' | 'text' | 'video';
   time?: SearchTime;
   cursor?: string;
   limit?: number;

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useMe } from '../features/auth/useMe.js';
 import { useUnreadCount } from '../features/auth/useUnreadCount.js';
+import { useChatUnread } from '../features/chat/useChatUnread.js';
 import { HeaderSearch } from '../features/search/HeaderSearch.js';
 import '../features/search/search.css';
-import { BellIcon, GearIcon, HomeIcon, PlusIcon, UserIcon } from './Icons.js';
+import { BellIcon, ChatIcon, GearIcon, HomeIcon, PlusIcon, UserIcon } from './Icons.js';
 import { Spinner } from './Spinner.js';
 
 /** Header, main navigation (bottom bar on phones, side bar on desktop) and the page. */
@@ -13,6 +14,7 @@ export function AppShell() {
   const { t } = useTranslation();
   const me = useMe().data;
   const unread = useUnreadCount(Boolean(me));
+  const chatUnread = useChatUnread(Boolean(me));
 
   return (
     <div className="shell">
@@ -65,6 +67,19 @@ export function AppShell() {
           </span>
           <span>{t('nav.notifications')}</span>
           {unread > 0 && <span className="visually-hidden">{t('nav.unreadBadge', { count: unread })}</span>}
+        </NavLink>
+        {/* chat and English Corner (issue 8) */}
+        <NavLink to="/messages" className="tab-link">
+          <span className="icon-with-badge">
+            <ChatIcon />
+            {chatUnread > 0 && (
+              <span className="badge" aria-hidden="true">
+                {chatUnread > 99 ? '99+' : chatUnread}
+              </span>
+            )}
+          </span>
+          <span>{t('nav.messages')}</span>
+          {chatUnread > 0 && <span className="visually-hidden">{t('chat.unread', { count: chatUnread })}</span>}
         </NavLink>
         <NavLink to={me ? `/users/${me.handle}` : '/sign-in'} className="tab-link">
           <UserIcon />

@@ -10,6 +10,9 @@ import { Spinner } from '../components/Spinner.js';
 import { useMe } from '../features/auth/useMe.js';
 import { CommentsSection } from '../features/comments/CommentsSection.js';
 import { Carousel } from '../features/notes/Carousel.js';
+// video notes (issue 9)
+import { VideoPlayer } from '../features/video/VideoPlayer.js';
+import '../features/video/video.css';
 import { NoteActions } from '../features/notes/NoteActions.js';
 import { FollowButton } from '../features/profile/FollowButton.js';
 import { LanguageControl } from '../features/translation/LanguageControl.js';
@@ -17,6 +20,11 @@ import { NoteText } from '../features/translation/NoteText.js';
 import { relativeTime } from '../format.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import './note.css';
+// moderation (issue 7)
+import { DistributionStatus } from '../features/moderation/DistributionStatus.js';
+import { ReportButton } from '../features/moderation/ReportDialog.js';
+import { Sensitive } from '../features/moderation/Sensitive.js';
+import '../features/moderation/moderation.css';
 
 export default function NotePage() {
   const { id = '' } = useParams();
@@ -42,13 +50,17 @@ export default function NotePage() {
   return (
     <article className="note-page" aria-labelledby="note-title">
       <div className="note-media">
-        {n.images.length > 0 ? (
-          <Carousel images={n.images} label={t('note.carousel')} />
-        ) : (
-          <div className="note-text-cover" aria-hidden="true">
-            <p>{n.title || n.body.slice(0, 60)}</p>
-          </div>
-        )}
+        <Sensitive sensitive={n.sensitive && !n.viewer.isAuthor}>
+          {n.video ? (
+            <VideoPlayer video={n.video} title={n.title} />
+          ) : n.images.length > 0 ? (
+            <Carousel images={n.images} label={t('note.carousel')} />
+          ) : (
+            <div className="note-text-cover" aria-hidden="true">
+              <p>{n.title || n.body.slice(0, 60)}</p>
+            </div>
+          )}
+        </Sensitive>
       </div>
       <div className="note-side">
         <header className="note-author">
@@ -57,6 +69,7 @@ export default function NotePage() {
             <span>{author.displayName || author.handle}</span>
           </Link>
           {!n.viewer.isAuthor && me && <FollowButton handle={author.handle} />}
+          {!n.viewer.isAuthor && me && <ReportButton kind="note" id={n.id} />}
           {n.viewer.isAuthor && (
             <Link to={`/notes/${n.id}/edit`} className="btn btn-small">
               {t('note.edit')}
@@ -91,6 +104,7 @@ export default function NotePage() {
           {n.visibility !== 'public' && <span> · {t(`note.${n.visibility}`)}</span>}
         </p>
         {n.viewer.isAuthor && <NoteLanguage note={n} />}
+        {n.viewer.isAuthor && <DistributionStatus noteId={n.id} />}
         <NoteActions note={n} onShareCopied={() => setToast(t('note.linkCopied'))} />
         <CommentsSection noteId={n.id} count={n.counts.comments} />
       </div>

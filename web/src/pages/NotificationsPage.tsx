@@ -70,7 +70,9 @@ function Notifications() {
 
 function NotificationRow({ n }: { n: AppNotification }) {
   const { t, i18n } = useTranslation();
-  const target = n.note ? `/notes/${n.note.id}${n.comment ? '#comments' : ''}` : `/users/${n.actor.handle}`;
+  // moderation (issue 7): a notice opens the notices page (rule, evidence, appeal).
+  const target =
+    n.kind === 'moderation' ? '/notices' : n.note ? `/notes/${n.note.id}${n.comment ? '#comments' : ''}` : `/users/${n.actor.handle}`;
   return (
     <li className={`notification ${n.read ? '' : 'unread'}`}>
       <Avatar user={n.actor} size={40} />

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { updateMe } from '../api/auth.js';
 import { FEED_PREFERENCES_KEY, updateFeedPreferences } from '../api/discover.js';
 import type { LanguageEntry } from '../api/types.js';
@@ -88,6 +88,12 @@ function Onboarding() {
             <li key={n}>{t(`onboarding.rules${n}`)}</li>
           ))}
         </ol>
+        {/* moderation (issue 7): the published, versioned rules every decision cites. */}
+        <p>
+          <Link to="/rules" target="_blank">
+            {t('moderation.readRules')}
+          </Link>
+        </p>
         <label className="check">
           <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} />
           {t('onboarding.agree')}

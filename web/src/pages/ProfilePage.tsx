@@ -13,6 +13,9 @@ import { Waterfall } from '../features/feed/Waterfall.js';
 import { languageName } from '../features/profile/languageName.js';
 import { compactNumber } from '../format.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
+// moderation (issue 7)
+import { MuteButton } from '../features/moderation/MuteButton.js';
+import { ReportButton } from '../features/moderation/ReportDialog.js';
 import '../features/profile/profile.css';
 
 const TABS = ['notes', 'collects', 'likes'] as const;
@@ -125,6 +128,9 @@ export default function ProfilePage() {
             >
               {p.viewer.blocking ? t('profile.unblock') : t('profile.block')}
             </button>
+            {/* moderation (issue 7): mute quietly; report the account under a rule */}
+            <MuteButton userId={p.id} />
+            <ReportButton kind="account" id={p.id} />
           </>
         ) : null}
       </div>

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { signOut } from '../api/auth.js';
 import { RequireAuth } from '../features/auth/RequireAuth.js';
 import { ME_KEY, useMe } from '../features/auth/useMe.js';
@@ -12,6 +12,8 @@ import { ProfileSettings } from '../features/settings/ProfileSettings.js';
 import { SessionsSettings } from '../features/settings/SessionsSettings.js';
 import { TranslationSettingsCard } from '../features/translation/TranslationSettingsCard.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
+// moderation (issue 7)
+import { SafetySettings } from '../features/moderation/SafetySettings.js';
 import '../features/profile/profile.css';
 
 /** Settings: appearance works signed out too; the rest needs an account. */
@@ -28,6 +30,10 @@ export default function SettingsPage() {
           <AccountSettings />
         </RequireAuth>
       )}
+      {/* moderation (issue 7): the rules and the figures are public, signed in or not */}
+      <p className="hint">
+        <Link to="/rules">{t('moderation.rulesTitle')}</Link> · <Link to="/transparency">{t('moderation.transparencyTitle')}</Link>
+      </p>
     </div>
   );
 }
@@ -43,6 +49,7 @@ function AccountSettings() {
       <LanguagesSettings me={me} />
       <TranslationSettingsCard />
       <DiscoverSettings />
+      <SafetySettings />
       <PasswordSettings />
       <SessionsSettings />
       <button

@@ -11,6 +11,9 @@ import { relativeTime } from '../../format.js';
 import { useMe } from '../auth/useMe.js';
 import { CommentText } from '../translation/CommentText.js';
 import { LanguageControl } from '../translation/LanguageControl.js';
+// moderation (issue 7)
+import { ReportButton } from '../moderation/ReportDialog.js';
+import { Sensitive } from '../moderation/Sensitive.js';
 
 interface Props {
   comment: Comment;
@@ -59,6 +62,7 @@ export function CommentItem({ comment, preview = [], onReply, isReply }: Props) 
           {name}
         </Link>
         {comment.byNoteAuthor && <span className="author-badge">{t('comments.author')}</span>}
+        <Sensitive sensitive={comment.sensitive && me?.id !== comment.author.id}>
         <CommentText
           comment={comment}
           prefix={
@@ -73,6 +77,7 @@ export function CommentItem({ comment, preview = [], onReply, isReply }: Props) 
             )
           }
         />
+        </Sensitive>
         <div className="comment-meta">
           <time dateTime={comment.createdAt}>{relativeTime(comment.createdAt, i18n.language)}</time>
           {me && (
@@ -85,6 +90,7 @@ export function CommentItem({ comment, preview = [], onReply, isReply }: Props) 
               {t('common.delete')}
             </button>
           )}
+          {me && me.id !== comment.author.id && <ReportButton kind="comment" id={comment.id} className="link-button" />}
           <button
             type="button"
             className="icon-btn comment-like"

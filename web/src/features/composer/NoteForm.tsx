@@ -1,14 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { HASHTAG_PATTERN } from '../../../../contract/facets.js';
 import { LIMITS } from '../../../../contract/limits.js';
 import { titleUnits } from '../../../../contract/title-units.js';
 import { createNote, updateNote } from '../../api/notes.js';
-import type { Note, Visibility } from '../../api/types.js';
+import type { Image, Note, Visibility } from '../../api/types.js';
 import { errorText } from '../../components/ErrorNotice.js';
 import { useFormErrors } from '../auth/useFormErrors.js';
+// video notes (issue 9)
+import type { Video } from '../../api/video.js';
+import { VideoPicker } from '../video/VideoPicker.js';
+import '../video/video.css';
 import { ImagePicker } from './ImagePicker.js';
 import { type Suggestion, Suggestions } from './Suggestions.js';
 import { applySuggestion, type TypedToken, tokenAt } from './token.js';
@@ -16,7 +20,7 @@ import { useUploads } from './useUploads.js';
 import { rememberTags, useSuggestions } from './useSuggestions.js';
 
 const VISIBILITIES: Visibility[] = ['public', 'mutuals', 'private'];
-const FIELDS = ['images', 'title', 'body', 'visibility', 'locationLabel'];
+const FIELDS = ['images', 'video', 'title', 'body', 'visibility', 'locationLabel'];
 
 /**
  * The composer: a new note, or (given `note`) the author's edit of one, prefilled with its photos in
@@ -38,6 +42,12 @@ export function NoteForm({ note }: { note?: Note }) {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const editing = Boolean(note);
   const photos = !note || note.type === 'photo';
+  // A new note can be photos (or text) or one video; an existing note keeps its kind.
+  const [kind, setKind] = useState<'photos' | 'video'>('photos');
+  const [video, setVideo] = useState<Video | null>(null);
+  const onVideo = useCallback((v: Video | null) => setVideo(v), []);
+  const [cover, setCover] = useState<Image | null>(null);
+  const videoMode = !note && kind === 'video';
 
   const popular = Object.values(t('interests', { returnObjects: true }) as Record<string, string>);
   const suggestions = useSuggestions(token, popular);
@@ -75,14 +85,17 @@ export function NoteForm({ note }: { note?: Note }) {
     const items = uploads.items;
     if (items.some((it) => it.status === 'uploading')) return errors.setField('images', t('composer.waitUploads'));
     const ready = items.filter((it) => it.status === 'done' && it.image);
-    if (ready.length === 0 && !body.trim() && !title.trim()) return errors.setField('body', t('composer.needContent'));
+    if (!videoMode && ready.length === 0 && !body.trim() && !title.trim()) return errors.setField('body', t('composer.needContent'));
     if (units > LIMITS.noteTitleUnits) return errors.setField('title', t('composer.titleTooLong'));
     if (chars > LIMITS.noteBodyChars) return errors.setField('body', t('composer.bodyTooLong'));
     const images = ready.map((it) => ({ mediaId: it.image!.id, alt: it.alt.trim() }));
     const locationLabel = location.trim() || null;
+    if (videoMode && !video) return errors.setField('video', t('video.notReady'));
     setBusy(true);
     try {
-      const saved = note
+      const saved = videoMode
+        ? await createNote({ type: 'video', title: title.trim(), body, video: { id: video!.id, ...(cover ? { coverMediaId: cover.id } : {}) }, visibility, ...(locationLabel ? { locationLabel } : {}) })
+        : note
         ? await updateNote(note.id, { title: title.trim(), body, visibility, locationLabel, ...(photos ? { images } : {}) })
         : await createNote({
             type: images.length > 0 ? 'photo' : 'text',
@@ -107,7 +120,21 @@ export function NoteForm({ note }: { note?: Note }) {
   return (
     <form className="composer medium" onSubmit={submit} noValidate>
       <h1>{editing ? t('composer.editTitle') : t('composer.title')}</h1>
-      {photos && <ImagePicker uploads={uploads} error={errors.field('images')} />}
+      {!note && (
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t('video.kind')}</legend>
+          <label className="chip">
+            <input type="radio" name="note-kind" checked={kind === 'photos'} onChange={() => setKind('photos')} />
+            {t('composer.images')}
+          </label>
+          <label className="chip">
+            <input type="radio" name="note-kind" checked={kind === 'video'} onChange={() => setKind('video')} />
+            {t('video.kindVideo')}
+          </label>
+        </fieldset>
+      )}
+      {videoMode && <VideoPicker onReady={onVideo} cover={cover} onCover={setCover} error={errors.field('video')} />}
+      {photos && !videoMode && <ImagePicker uploads={uploads} error={errors.field('images')} />}
       <div className="field">
         <label htmlFor="note-title">{t('composer.titleLabel')}</label>
         <input

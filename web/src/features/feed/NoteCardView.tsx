@@ -7,6 +7,12 @@ import { ProgressiveImage } from '../../components/ProgressiveImage.js';
 import { CardMenu } from '../discover/CardMenu.js';
 import { HiddenCard } from '../discover/HiddenCard.js';
 import { NoteCardMeta } from './NoteCardMeta.js';
+// video notes (issue 9)
+import { VideoPreview } from '../video/VideoPreview.js';
+import '../video/video.css';
+// moderation (issue 7)
+import { Sensitive } from '../moderation/Sensitive.js';
+import '../moderation/moderation.css';
 
 /**
  * One card in the waterfall: cover, title, author and a like button. Discover's cards also carry
@@ -27,9 +33,15 @@ export function NoteCardView({ card, eager }: { card: NoteCard & { reasons?: Rea
     <article className="note-card" aria-labelledby={titleId}>
       <Link to={`/notes/${card.id}`} className="note-card-link">
         {card.cover ? (
-          <div className="note-card-cover" style={{ aspectRatio: `1 / ${ratio}` }}>
-            <ProgressiveImage image={card.cover} width={240} alt={card.cover.alt} eager={eager} />
-          </div>
+          <Sensitive sensitive={card.sensitive}>
+            <div className="note-card-cover" style={{ aspectRatio: `1 / ${ratio}` }}>
+              {card.video ? (
+                <VideoPreview preview={card.video} poster={card.cover} eager={eager} />
+              ) : (
+                <ProgressiveImage image={card.cover} width={240} alt={card.cover.alt} eager={eager} />
+              )}
+            </div>
+          </Sensitive>
         ) : (
           <div className="note-card-text" aria-hidden="true">
             <p>{card.excerpt || card.title}</p>
@@ -40,6 +52,11 @@ export function NoteCardView({ card, eager }: { card: NoteCard & { reasons?: Rea
           {card.title || card.excerpt.slice(0, 40) || t('feed.textNote')}
         </h3>
       </Link>
+      {card.distribution && (
+        <p className={`distribution distribution-${card.distribution}`}>
+          {t('moderation.distribution', { state: t(`moderation.state.${card.distribution}`) })}
+        </p>
+      )}
       <NoteCardMeta card={card} />
       {card.reasons && <CardMenu card={{ ...card, reasons: card.reasons }} onNotInterested={notInterested} />}
     </article>
