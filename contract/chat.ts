@@ -26,6 +26,13 @@ export const ChatMessage = Type.Object({
   sticker: Type.Union([Type.Object({ code: Type.String(), url: Type.String() }), Type.Null()]),
   clientId: Type.Union([Type.String(), Type.Null()]),
   corrections: Type.Integer(),
+  /** moderation (issues 7, 8): labelled sensitive — clients blur it behind a reveal button. */
+  sensitive: Type.Optional(Type.Boolean()),
+  /**
+   * moderation: held or removed. Other members get a placeholder (empty body, no image or sticker);
+   * only its sender still sees the content, with this status.
+   */
+  moderation: Type.Optional(Type.Union([Type.Literal('held'), Type.Literal('removed')])),
   createdAt: Timestamp,
 });
 export type ChatMessage = Static<typeof ChatMessage>;

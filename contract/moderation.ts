@@ -30,7 +30,7 @@ export const RuleChange = Type.Object({
 });
 export const RuleChangelog = Type.Object({ items: Type.Array(RuleChange) });
 
-export const SubjectKind = Type.Union([Type.Literal('note'), Type.Literal('comment'), Type.Literal('account')]);
+export const SubjectKind = Type.Union([Type.Literal('note'), Type.Literal('comment'), Type.Literal('message'), Type.Literal('account')]);
 export type SubjectKind = Static<typeof SubjectKind>;
 
 export const ActionKind = Type.Union([

@@ -18,6 +18,8 @@ import { chat } from './0014-chat.js';
 import { moderation } from './0013-moderation.js';
 // video notes (issue 9)
 import { video } from './0015-video.js';
+// chat messages as moderation subjects (issues 7 and 8)
+import { messageModeration } from './0016-message-moderation.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -40,6 +42,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0014-chat': chat,
   // video notes (issue 9)
   '0015-video': video,
+  // chat messages as moderation subjects (issues 7 and 8)
+  '0016-message-moderation': messageModeration,
 };
 
 class RegistryProvider implements MigrationProvider {

@@ -1,10 +1,11 @@
 /** Where a note stands with moderation, as its author sees it (derived from moderation_events). */
 export type NoteModerationState = 'normal' | 'labelled' | 'limited' | 'held' | 'removed';
 export type CommentModerationState = 'normal' | 'labelled' | 'held' | 'removed';
+export type MessageModerationState = CommentModerationState;
 /** An account's standing: suspended until a time, or banned. Warnings leave it 'ok'. */
 export type AccountModerationState = 'ok' | 'suspended' | 'banned';
 
-/** What can be reported and moderated: (kind, id). 'message' arrives with chat. */
+/** What can be reported and moderated: (kind, id); 'message' is a chat message (migration 0016). */
 export type SubjectKind = 'note' | 'comment' | 'account' | 'message';
 
 export type ModerationAction =
@@ -147,6 +148,13 @@ declare module './notes.js' {
 declare module './comments.js' {
   interface CommentsTable {
     moderation_state?: CommentModerationState;
+  }
+}
+
+/** Migration 0016: the same projection on chat messages (optional for the same reason). */
+declare module './chat.js' {
+  interface MessagesTable {
+    moderation_state?: MessageModerationState;
   }
 }
 

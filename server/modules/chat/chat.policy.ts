@@ -35,7 +35,9 @@ export async function arrivalFor(db: Executor, senderId: string, recipientId: st
 
 /**
  * A message the viewer may see: they are a live member of its conversation and not across a block
- * from its sender. 404 otherwise. (Moderation's "report a message" should check with this too.)
+ * from its sender, and, when moderation held or removed it, they sent it. 404 otherwise. Moderation's
+ * "report a message" checks with this; translate, pinyin, corrections and phrases must not leak a
+ * hidden body.
  */
 export async function loadVisibleMessage(db: Executor, viewerId: string, messageId: string) {
   const message = await repo.findMessage(db, messageId);
@@ -43,5 +45,7 @@ export async function loadVisibleMessage(db: Executor, viewerId: string, message
   const member = await repo.findMember(db, message.conversation_id, viewerId);
   if (!member || !repo.LIVE_STATES.includes(member.state)) throw notFound('message');
   if (message.sender_id !== viewerId && (await isBlockedEitherWay(db, viewerId, message.sender_id))) throw notFound('message');
+  const hidden = message.moderation_state === 'held' || message.moderation_state === 'removed';
+  if (hidden && message.sender_id !== viewerId) throw notFound('message');
   return message;
 }

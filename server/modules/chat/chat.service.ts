@@ -93,7 +93,7 @@ export class ChatService {
     const content = await this.content(viewerId, input);
     if (input.clientId) {
       const earlier = await repo.findByClientId(db, conversationId, viewerId, input.clientId);
-      if (earlier) return (await messageDtos(this.ctx, db, [earlier]))[0]!;
+      if (earlier) return (await messageDtos(this.ctx, db, [earlier], { viewerId }))[0]!;
     }
     const now = this.ctx.clock.now();
     if (member.silenced_until && member.silenced_until > now) throw new AppError(403, 'chat_silenced');

@@ -11,8 +11,17 @@ import * as repo from './chat.repo.js';
 const iso = (ms: number) => new Date(ms).toISOString();
 const DELETED_USER = { handle: 'deleted', displayName: '', avatar: null };
 
-/** Stored messages → DTOs: senders, images, stickers and correction counts in one batch. */
-export async function messageDtos(ctx: AppContext, db: Executor, rows: MessagesTable[], opts: { fresh?: boolean } = {}): Promise<ChatMessage[]> {
+/**
+ * Stored messages → DTOs: senders, images, stickers and correction counts in one batch. A message
+ * moderation held or removed is a placeholder for everyone but its sender (opts.viewerId); without a
+ * viewer (fan-out to many) it is a placeholder for all — content is never leaked by default.
+ */
+export async function messageDtos(
+  ctx: AppContext,
+  db: Executor,
+  rows: MessagesTable[],
+  opts: { fresh?: boolean; viewerId?: string } = {},
+): Promise<ChatMessage[]> {
   if (!rows.length) return [];
   const [users, media, corrections] = await Promise.all([
     userSummaries(db, rows.map((r) => r.sender_id)),
@@ -21,20 +30,26 @@ export async function messageDtos(ctx: AppContext, db: Executor, rows: MessagesT
     opts.fresh ? new Map<string, number>() : repo.correctionCounts(db, rows.map((r) => r.id)),
   ]);
   const images = new Map(media.map((m) => [m.id, imageDto(m)]));
-  return rows.map((r) => ({
-    id: r.id,
-    conversationId: r.conversation_id,
-    seq: Number(r.seq),
-    sender: users.get(r.sender_id) ?? { id: r.sender_id, ...DELETED_USER },
-    kind: r.kind,
-    body: r.body,
-    facets: stickerFacets(r.body, ctx.stickers),
-    image: r.media_id ? (images.get(r.media_id) ?? null) : null,
-    sticker: r.sticker_code ? (ctx.stickers.byCode.get(r.sticker_code.toLowerCase()) ?? null) : null,
-    clientId: r.client_id,
-    corrections: corrections.get(r.id) ?? 0,
-    createdAt: iso(r.created_at),
-  }));
+  return rows.map((r) => {
+    const state = r.moderation_state ?? 'normal';
+    const hidden = (state === 'held' || state === 'removed') && r.sender_id !== opts.viewerId;
+    return {
+      id: r.id,
+      conversationId: r.conversation_id,
+      seq: Number(r.seq),
+      sender: users.get(r.sender_id) ?? { id: r.sender_id, ...DELETED_USER },
+      kind: r.kind,
+      body: hidden ? '' : r.body,
+      facets: hidden ? [] : stickerFacets(r.body, ctx.stickers),
+      image: !hidden && r.media_id ? (images.get(r.media_id) ?? null) : null,
+      sticker: !hidden && r.sticker_code ? (ctx.stickers.byCode.get(r.sticker_code.toLowerCase()) ?? null) : null,
+      clientId: r.client_id,
+      corrections: corrections.get(r.id) ?? 0,
+      ...(state === 'labelled' ? { sensitive: true } : {}),
+      ...(state === 'held' || state === 'removed' ? { moderation: state } : {}),
+      createdAt: iso(r.created_at),
+    };
+  });
 }
 
 export interface ConversationRow extends ConversationsTable {
@@ -55,7 +70,7 @@ export async function conversationDtos(ctx: AppContext, db: Executor, viewerId: 
     rows.filter((r) => Number(r.last_seq) > 0).map((r) => ({ conversationId: r.id, seq: Number(r.last_seq) })),
   );
   const pinnedRows = await repo.messagesByIds(db, rows.flatMap((r) => (r.pinned_message_id ? [r.pinned_message_id] : [])));
-  const dtos = await messageDtos(ctx, db, [...lastAndPinned, ...pinnedRows]);
+  const dtos = await messageDtos(ctx, db, [...lastAndPinned, ...pinnedRows], { viewerId });
   const byId = new Map(dtos.map((m) => [m.id, m]));
   const lastBy = new Map(lastAndPinned.map((m) => [m.conversation_id, byId.get(m.id)!]));
   const others = memberLists.flat().filter((m) => m.user_id !== viewerId);

@@ -23,10 +23,10 @@ export async function historyView(
   const hidden = await blockedEitherWay(db, viewerId);
   if (query.after !== undefined) {
     const rows = await repo.messagesAfter(db, conversationId, query.after, limit + 1, hidden);
-    return { items: await messageDtos(ctx, db, rows.slice(0, limit)), hasMore: rows.length > limit };
+    return { items: await messageDtos(ctx, db, rows.slice(0, limit), { viewerId }), hasMore: rows.length > limit };
   }
   const rows = await repo.messagesBefore(db, conversationId, query.before ?? Number.MAX_SAFE_INTEGER, limit + 1, hidden);
-  return { items: await messageDtos(ctx, db, rows.slice(0, limit).reverse()), hasMore: rows.length > limit };
+  return { items: await messageDtos(ctx, db, rows.slice(0, limit).reverse(), { viewerId }), hasMore: rows.length > limit };
 }
 
 /** What a reconnecting socket missed: per conversation it names, messages after the seq it gives. */
@@ -39,7 +39,7 @@ export async function missedView(ctx: AppContext, viewerId: string, cursors: Rec
     // Conversations the socket is not in are skipped silently: a resume must not probe for ids.
     if (!member || !repo.LIVE_STATES.includes(member.state)) continue;
     const rows = await repo.messagesAfter(db, conversationId, after, LIMITS.chat.resumeMax, hidden);
-    out.push(...(await messageDtos(ctx, db, rows)));
+    out.push(...(await messageDtos(ctx, db, rows, { viewerId })));
   }
   return out;
 }

@@ -11,10 +11,10 @@ import type { RuleBook } from './rules.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CONTENT_ONLY: Record<string, SubjectKind[]> = {
-  label: ['note', 'comment'],
+  label: ['note', 'comment', 'message'],
   limit: ['note'],
-  hold: ['note', 'comment'],
-  remove: ['note', 'comment'],
+  hold: ['note', 'comment', 'message'],
+  remove: ['note', 'comment', 'message'],
 };
 /** Actions on a person: taken from any of their content, always recorded against the account. */
 const ACCOUNT_ACTIONS = new Set<ModerationAction>(['warn', 'suspend', 'ban']);

@@ -21,7 +21,7 @@ export const isHidden = (state: string | undefined | null) => HIDDEN.has(state ?
  * themselves are skipped; each remaining action sets the state. Dismiss means "this report or flag
  * is unfounded": it releases a hold and clears an automated label, but never undoes an earlier human
  * decision (that takes a reversal, e.g. on appeal). This is the one definition of status; the
- * columns on notes/comments/users are its projection.
+ * columns on notes/comments/messages/users are its projection.
  */
 export function derive(kind: SubjectKind, events: ModerationEventsTable[], rules: RuleBook): DerivedStatus {
   const reversed = new Set(events.filter((e) => e.action === 'reverse' && e.reverses_id).map((e) => e.reverses_id!));
@@ -98,6 +98,9 @@ export async function project(db: Executor, kind: SubjectKind, id: string, statu
         await db.updateTable('comments').set((eb) => ({ reply_count: eb('reply_count', '+', delta) })).where('id', '=', before.parent_id).execute();
       }
     }
+  } else if (kind === 'message') {
+    // No counters hang off a message: hiding it is the placeholder chat reads render from this column.
+    await db.updateTable('messages').set({ moderation_state: status.state as 'normal' }).where('id', '=', id).execute();
   } else if (kind === 'account') {
     await db
       .updateTable('users')

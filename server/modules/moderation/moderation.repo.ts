@@ -12,7 +12,7 @@ export interface SubjectRow {
   state: string;
 }
 
-/** Loads a note, comment or account as a moderation subject; undefined when it does not exist. */
+/** Loads a note, comment, chat message or account as a moderation subject; undefined when it does not exist. */
 export async function loadSubject(db: Executor, kind: SubjectKind, id: string): Promise<SubjectRow | undefined> {
   if (kind === 'note') {
     const n = await db
@@ -25,6 +25,11 @@ export async function loadSubject(db: Executor, kind: SubjectKind, id: string): 
   if (kind === 'comment') {
     const c = await db.selectFrom('comments').select(['id', 'author_id', 'body', 'lang', 'moderation_state']).where('id', '=', id).executeTakeFirst();
     return c && { kind, id, userId: c.author_id, fields: { comment: c.body }, lang: c.lang ?? null, state: c.moderation_state ?? 'normal' };
+  }
+  if (kind === 'message') {
+    // Chat stores no language per message; the queue shows it under "any language".
+    const m = await db.selectFrom('messages').select(['id', 'sender_id', 'body', 'moderation_state']).where('id', '=', id).executeTakeFirst();
+    return m && { kind, id, userId: m.sender_id, fields: { message: m.body }, lang: null, state: m.moderation_state ?? 'normal' };
   }
   if (kind === 'account') {
     const u = await db.selectFrom('users').select(['id', 'display_name', 'bio', 'moderation_state']).where('id', '=', id).executeTakeFirst();

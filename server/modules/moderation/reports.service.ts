@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { newId } from '../../db/ids.js';
 import { badRequest, notFound } from '../../errors.js';
 import { cleanText } from '../../text/clean.js';
+import { loadVisibleMessage } from '../chat/chat.policy.js';
 import { loadVisibleComment } from '../comments/comments.policy.js';
 import { loadVisibleNote } from '../notes/notes.policy.js';
 import * as repo from './moderation.repo.js';
@@ -10,8 +11,8 @@ import type { RuleBook } from './rules.js';
 
 /**
  * Reports: anyone signed in reports what they can see, naming a rule. The subject enters the review
- * queue at the rule's severity, tagged with its language. Subjects are (kind, id), so chat messages
- * join by adding a kind.
+ * queue at the rule's severity, tagged with its language. Subjects are (kind, id); chat messages are
+ * the kind 'message'.
  */
 export class ReportsService {
   constructor(
@@ -28,6 +29,8 @@ export class ReportsService {
     // You can only report what you can see: the same 404 as for something that does not exist.
     if (input.subjectKind === 'note') await loadVisibleNote(db, input.subjectId, reporterId);
     if (input.subjectKind === 'comment') await loadVisibleComment(db, input.subjectId, reporterId);
+    // A message only to members of its conversation (not across a block): a stranger learns nothing.
+    if (input.subjectKind === 'message') await loadVisibleMessage(db, reporterId, input.subjectId);
     const subject = await repo.loadSubject(db, input.subjectKind, input.subjectId);
     if (!subject) throw notFound(input.subjectKind);
     const id = newId();

@@ -496,6 +496,7 @@ export const en = {
     kind: {
       note: "Note",
       comment: "Comment",
+      message: "Message",
       account: "Account",
     },
     outcome: {
@@ -525,6 +526,9 @@ export const en = {
   },
   // chat and English Corner (issue 8)
   chat: {
+    messageRemoved: 'This message was removed by moderation.',
+    messageHeld: 'This message is held for review.',
+    yourMessageModerated: 'Only you can see this message: see your notices.',
     mute: 'Mute',
     unmute: 'Unmute',
     leave: 'Leave',

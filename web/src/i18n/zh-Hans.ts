@@ -496,6 +496,7 @@ export const zhHans: Catalog = {
     kind: {
       note: "笔记",
       comment: "评论",
+      message: "私信",
       account: "账号",
     },
     outcome: {
@@ -525,6 +526,9 @@ export const zhHans: Catalog = {
   },
   // chat and English Corner (issue 8)
   chat: {
+    messageRemoved: '此消息已被审核移除。',
+    messageHeld: '此消息正在审核中。',
+    yourMessageModerated: '只有你能看到这条消息：请查看你的通知。',
     mute: '免打扰',
     unmute: '取消免打扰',
     leave: '退出',

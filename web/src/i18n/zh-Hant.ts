@@ -496,6 +496,7 @@ export const zhHant: Catalog = {
     kind: {
       note: "筆記",
       comment: "留言",
+      message: "私訊",
       account: "帳號",
     },
     outcome: {
@@ -525,6 +526,9 @@ export const zhHant: Catalog = {
   },
   // chat and English Corner (issue 8)
   chat: {
+    messageRemoved: '此訊息已被審核移除。',
+    messageHeld: '此訊息正在審核中。',
+    yourMessageModerated: '只有你能看到這則訊息：請查看你的通知。',
     mute: '靜音',
     unmute: '取消靜音',
     leave: '退出',

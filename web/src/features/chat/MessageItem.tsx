@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/Avatar.js';
 import { errorText } from '../../components/ErrorNotice.js';
 import { RichText } from '../../components/RichText.js';
+import { ReportButton } from '../moderation/ReportDialog.js';
+import { Sensitive } from '../moderation/Sensitive.js';
 import type { Token } from '../../../../contract/translation.js';
 import { type ChatMessage, type Correction, type MessageTranslation, proposeCorrection, readMessage, savePhrase, translateMessage } from './chat.api.js';
 import { CorrectionDiff } from './CorrectionDiff.js';
@@ -44,26 +46,36 @@ export function MessageItem({ message, mine, corrections, onCorrected, hostTools
       {!mine && <Avatar user={message.sender} size={32} />}
       <div className="chat-bubble-wrap">
         {!mine && <span className="chat-sender">{message.sender.displayName || message.sender.handle}</span>}
-        <div className="chat-bubble">
-          {message.image && <img className="chat-image" src={message.image.variants.at(-1)?.url} alt={message.image.alt} />}
-          {message.sticker && <img className="chat-sticker" src={message.sticker.url} alt={message.sticker.code} width={96} height={96} />}
-          {hasText &&
-            (tokens ? (
-              <Suspense fallback={<RichText text={message.body} facets={message.facets} />}>
-                <ReadingText text={message.body} tokens={tokens} facets={message.facets} script={null} />
-              </Suspense>
-            ) : (
-              <p className="chat-text">
-                <RichText text={message.body} facets={message.facets} />
-              </p>
-            ))}
-          {translation && (
-            <p className="chat-translation" lang={translation.targetLang}>
-              {translation.text}
-              {translation.notice && <small className="chat-notice">{translation.notice}</small>}
-            </p>
-          )}
-        </div>
+        {/* Held or removed by moderation: others get an empty placeholder; the sender still has the content. */}
+        {message.moderation && !mine ? (
+          <p className="chat-bubble chat-moderated" role="note">
+            {t(message.moderation === 'removed' ? 'chat.messageRemoved' : 'chat.messageHeld')}
+          </p>
+        ) : (
+          <Sensitive sensitive={message.sensitive}>
+            <div className="chat-bubble">
+              {message.moderation && <small className="chat-notice">{t('chat.yourMessageModerated')}</small>}
+              {message.image && <img className="chat-image" src={message.image.variants.at(-1)?.url} alt={message.image.alt} />}
+              {message.sticker && <img className="chat-sticker" src={message.sticker.url} alt={message.sticker.code} width={96} height={96} />}
+              {hasText &&
+                (tokens ? (
+                  <Suspense fallback={<RichText text={message.body} facets={message.facets} />}>
+                    <ReadingText text={message.body} tokens={tokens} facets={message.facets} script={null} />
+                  </Suspense>
+                ) : (
+                  <p className="chat-text">
+                    <RichText text={message.body} facets={message.facets} />
+                  </p>
+                ))}
+              {translation && (
+                <p className="chat-translation" lang={translation.targetLang}>
+                  {translation.text}
+                  {translation.notice && <small className="chat-notice">{translation.notice}</small>}
+                </p>
+              )}
+            </div>
+          </Sensitive>
+        )}
         {corrections.map((c) => (
           <CorrectionDiff key={c.id} correction={c} />
         ))}
@@ -98,6 +110,7 @@ export function MessageItem({ message, mine, corrections, onCorrected, hostTools
             })}>
               {t('chat.savePhrase')}
             </button>
+            {!mine && <ReportButton kind="message" id={message.id} className="link-btn" />}
             {hostTools && (
               <>
                 <button type="button" className="link-btn" onClick={hostTools.pin}>
@@ -115,6 +128,12 @@ export function MessageItem({ message, mine, corrections, onCorrected, hostTools
                 )}
               </>
             )}
+          </div>
+        )}
+        {/* A photo or sticker alone has no text tools, but can still be reported. */}
+        {!hasText && !mine && !message.moderation && (
+          <div className="chat-tools">
+            <ReportButton kind="message" id={message.id} className="link-btn" />
           </div>
         )}
         {correcting && (

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import type { UiLocale } from '../../../../contract/locales.js';
 import { fetchRules, fileReport, type SubjectKind } from './moderation.api.js';
 
-/** "Report" on a note, comment or profile: the person picks the rule it breaks (and may add a word). */
+/** "Report" on a note, comment, chat message or profile: the person picks the rule it breaks (and may add a word). */
 export function ReportButton({ kind, id, className = 'btn btn-small btn-ghost' }: { kind: SubjectKind; id: string; className?: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);

@@ -13,7 +13,7 @@ import type {
 import { del, get, patch, post, request } from '../../api/http.js';
 
 export type { Appeal, Distribution, MyReport, Notice, QueueItem, RuleSet, SafetySettings, SubjectDetail, Transparency };
-export type SubjectKind = 'note' | 'comment' | 'account';
+export type SubjectKind = 'note' | 'comment' | 'message' | 'account';
 export interface RuleChange {
   version: number;
   publishedAt: string;
