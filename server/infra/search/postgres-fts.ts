@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { IndexFields, SearchDocument, SearchIndex, SearchKind, SearchQuery } from './search-index.js';
+import { type IndexFields, MATCH_WINDOW, type SearchDocument, type SearchIndex, type SearchKind, type SearchQuery } from './search-index.js';
 
 /** A tsvector/tsquery lexeme literal: taken verbatim by the input functions, never parsed again. */
 const lexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -92,8 +92,10 @@ export class PostgresFtsIndex implements SearchIndex {
   matches(kind: SearchKind, query: SearchQuery) {
     const q = tsqueryLiteral(query);
     // The kind is inlined so the planner can pick that kind's partial GIN index.
-    return sql<{ ref_id: string; score: number }>`(SELECT d.ref_id AS ref_id, ts_rank(d.tsv, ${q}::tsquery)::float8 AS score
-      FROM search_documents d
-      WHERE d.kind = ${sql.lit(kind)} AND d.tsv @@ ${q}::tsquery)`.as('m');
+    // The window is taken first and ranked outside it, so ts_rank runs for at most MATCH_WINDOW rows.
+    return sql<{ ref_id: string; score: number }>`(SELECT w.ref_id AS ref_id, ts_rank(w.tsv, ${q}::tsquery)::float8 AS score
+      FROM (SELECT d.ref_id, d.tsv FROM search_documents d
+        WHERE d.kind = ${sql.lit(kind)} AND d.tsv @@ ${q}::tsquery
+        ORDER BY d.doc_id DESC LIMIT ${sql.lit(MATCH_WINDOW)}) w)`.as('m');
   }
 }

@@ -62,6 +62,14 @@ export interface SearchIndex {
   matches(kind: SearchKind, query: SearchQuery): AliasedRawBuilder<MatchRow, 'm'>;
 }
 
+/**
+ * Matches considered per query: the newest this many documents of the kind that match (by document
+ * id, which follows indexing order and so, after a reindex, creation order). Ranking, sorting and
+ * paging happen within them, so a query for common words costs the same at a million notes as at a
+ * thousand instead of scoring every match (ADR 0006).
+ */
+export const MATCH_WINDOW = 2000;
+
 /** True when the query can match something (every group has an alternative with terms). */
 export function isRunnable(query: SearchQuery): boolean {
   return query.groups.length > 0 && query.groups.every((g) => g.alternatives.some((a) => a.terms.length > 0));

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { SearchDocument, SearchIndex, SearchKind, SearchQuery } from './search-index.js';
+import { MATCH_WINDOW, type SearchDocument, type SearchIndex, type SearchKind, type SearchQuery } from './search-index.js';
 
 /** An FTS5 string literal: the only syntax user-derived terms ever appear in. */
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
@@ -67,8 +67,10 @@ export class SqliteFts5Index implements SearchIndex {
   }
 
   matches(kind: SearchKind, query: SearchQuery) {
+    // FTS5 walks the doclists newest rowid first and stops at the window; bm25 runs only for those.
     return sql<{ ref_id: string; score: number }>`(SELECT d.ref_id AS ref_id, -bm25(search_fts, 4.0, 2.0, 1.0) AS score
       FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
-      WHERE search_fts MATCH ${fts5Expression(query)} AND d.kind = ${kind})`.as('m');
+      WHERE search_fts MATCH ${fts5Expression(query)} AND d.kind = ${kind}
+      ORDER BY search_fts.rowid DESC LIMIT ${sql.lit(MATCH_WINDOW)})`.as('m');
   }
 }
