@@ -20,6 +20,7 @@ import { moderation } from './0013-moderation.js';
 import { video } from './0015-video.js';
 // chat messages as moderation subjects (issues 7 and 8)
 import { messageModeration } from './0016-message-moderation.js';
+import { searchFtsExplicit } from './0017-search-fts-explicit.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -44,6 +45,7 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0015-video': video,
   // chat messages as moderation subjects (issues 7 and 8)
   '0016-message-moderation': messageModeration,
+  '0017-search-fts-explicit': searchFtsExplicit,
 };
 
 class RegistryProvider implements MigrationProvider {

@@ -69,6 +69,21 @@ for (const kind of testDatabases()) {
       assert.deepEqual(await ids(query([alt(['changed'])])), ['n1']);
       await index.remove(db, 'note', ['n1']);
       assert.deepEqual(await ids(query([alt(['changed'])])), []);
+      // A batch mixing new and replaced documents of several kinds, then clearing one kind.
+      await index.upsert(
+        db,
+        [
+          { kind: 'note', refId: 'n2', fields: { title: ['renamed'], names: [], body: [] } },
+          { kind: 'note', refId: 'n3', fields: { title: ['fresh'], names: [], body: ['renamed'] } },
+          { kind: 'topic', refId: 't2', fields: { title: ['renamed'], names: [], body: [] } },
+        ],
+        3,
+      );
+      assert.deepEqual(await ids(query([alt(['renamed'])])), ['n2', 'n3']);
+      assert.deepEqual(await ids(query([alt(['luck'])])), [], 'the replaced text is gone from the index');
+      await index.clear(db, 'topic');
+      assert.deepEqual(await ids(query([alt(['renamed'])]), 'topic'), []);
+      assert.deepEqual(await ids(query([alt(['renamed'])])), ['n2', 'n3'], 'other kinds stay');
       await index.clear(db);
       assert.deepEqual(await ids(query([alt(['hot'])])), []);
       assert.deepEqual(await ids(query([alt(['amy'])]), 'user'), []);
