@@ -21,6 +21,7 @@ import { video } from './0015-video.js';
 // chat messages as moderation subjects (issues 7 and 8)
 import { messageModeration } from './0016-message-moderation.js';
 import { searchFtsExplicit } from './0017-search-fts-explicit.js';
+import { notesAuthorModeration } from './0018-notes-author-moderation.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -46,6 +47,7 @@ const REGISTRY: Record<string, KuaanMigration> = {
   // chat messages as moderation subjects (issues 7 and 8)
   '0016-message-moderation': messageModeration,
   '0017-search-fts-explicit': searchFtsExplicit,
+  '0018-notes-author-moderation': notesAuthorModeration,
 };
 
 class RegistryProvider implements MigrationProvider {
