@@ -50,6 +50,8 @@ export async function hydrateRows(db: Executor, rows: repo.CandidateRow[]): Prom
 class Refreshing<T> {
   private current: { at: number; value: Promise<T> } | null = null;
   private refreshing = false;
+  /** Bumped by drop(): a refresh that began before it must not install what it read. */
+  private generation = 0;
 
   constructor(private readonly load: () => Promise<T>) {}
 
@@ -65,9 +67,10 @@ class Refreshing<T> {
     }
     if (now - this.current.at > ttlMs && !this.refreshing) {
       this.refreshing = true;
+      const generation = this.generation;
       this.load()
         .then((fresh) => {
-          this.current = { at: now, value: Promise.resolve(fresh) };
+          if (generation === this.generation) this.current = { at: now, value: Promise.resolve(fresh) };
         })
         .catch(() => {})
         .finally(() => {
@@ -79,6 +82,7 @@ class Refreshing<T> {
 
   /** Forgets the value: the next reader waits for a fresh one (readers arriving meanwhile share it). */
   drop(): void {
+    this.generation++;
     this.current = null;
   }
 }
