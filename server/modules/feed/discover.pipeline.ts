@@ -2,6 +2,7 @@ import type { DiscoverItem, DiscoverMode, DiscoverPage, Reason } from '../../../
 import { LIMITS } from '../../../contract/limits.js';
 import type { Executor } from '../../db/database.js';
 import { encodeCursor, decodeCursor, pageLimit } from '../../db/pagination.js';
+import { badRequest } from '../../errors.js';
 import { noteCards } from '../notes/notes.views.js';
 import { blockedEitherWay } from '../social/relations.repo.js';
 import type { Translator } from '../translation/translator.js';
@@ -45,7 +46,13 @@ const DAY = 86_400_000;
 /** Limited, held and removed notes are never recommended (ADR 0008); labelled ones are, blurred. */
 const RECOMMENDABLE = new Set(['normal', 'labelled']);
 
+/** ['r', page, list] a page of a ranked list; ['t', hot_score, id] the hot tail; ['c', created_at, id] chronological. */
 type CursorTuple = [string, number, string];
+
+function validCursor([tag, n]: CursorTuple): boolean {
+  if (tag === 'r') return Number.isInteger(n) && n >= 0 && n < 10_000;
+  return tag === 't' || tag === 'c';
+}
 
 interface ArrangedList {
   at: number;
@@ -90,6 +97,9 @@ export class DiscoverPipeline {
   async page(req: DiscoverRequest): Promise<DiscoverPage> {
     const limit = pageLimit(req.limit);
     const cursor = decodeCursor<CursorTuple>(req.cursor, ['string', 'number', 'string']);
+    if (cursor && !validCursor(cursor)) {
+      throw badRequest('validation_failed', { field: 'cursor', problem: 'not a cursor this endpoint gave out' }, 'cursor');
+    }
     const prefs = req.viewerId ? await repo.getPreferences(this.db, req.viewerId) : null;
     const mode: DiscoverMode = req.mode ?? (cursor?.[0] === 'c' ? 'chronological' : (prefs?.mode ?? 'for_you'));
     if (mode === 'chronological' || cursor?.[0] === 'c') return this.latest(req, limit, cursor);

@@ -3,9 +3,8 @@ import { LIMITS } from '../../../contract/limits.js';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { loadVisibleNote } from '../notes/notes.policy.js';
-import { findHashtag } from '../notes/topics.repo.js';
 import * as repo from './discover.repo.js';
-import { topicKey } from './feed.views.js';
+import { topicView } from './feed.views.js';
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 
@@ -59,9 +58,7 @@ export class DiscoverService {
   }
 
   private async topic(name: string) {
-    const key = topicKey(name);
-    const tag = key ? await findHashtag(this.ctx.database.db, key) : undefined;
-    if (!tag) throw notFound('topic');
-    return tag;
+    const { hashtagId, topic } = await topicView(this.ctx.database.db, name);
+    return { id: hashtagId, name: topic.name };
   }
 }

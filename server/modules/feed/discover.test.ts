@@ -208,7 +208,13 @@ for (const kind of testDatabases()) {
       assert.equal((await author.patch('/api/me/feed-preferences', { otherLanguageShare: 101 })).status, 400);
       assert.equal((await author.patch('/api/me/feed-preferences', {})).status, 400);
       assert.equal((await author.patch('/api/me/feed-preferences', { mode: 'random' })).status, 400);
-      assert.equal((await author.get('/api/feed/discover?cursor=garbage')).status, 400);
+      const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+      for (const cursor of ['garbage', forged(['x', 1, 'y']), forged(['r', -1, '1']), forged(['r', 0.5, '1']), forged(['r', 1, 2])]) {
+        const res = await author.get(`/api/feed/discover?cursor=${cursor}`);
+        assert.equal(res.status, 400, cursor);
+        assert.equal(res.body.field, 'cursor');
+      }
+      assert.equal((await author.get('/api/feed/discover?mode=random')).status, 400);
       assert.deepEqual((await author.get<FeedPreferences>('/api/me/feed-preferences')).body, { otherLanguageShare: 30, mode: 'for_you' });
     });
   });
