@@ -111,11 +111,13 @@ async function measure(server: RunningServer, scenario: Scenario, manifest: Mani
   }
   const ceiling = await localCeiling(server, args);
   server.memory.reset();
+  const cpuBefore = server.cpuSeconds();
   const r = await runLoad({ url: server.url, connections: args.connections ?? scenario.connections, duration: args.duration, next });
-  return toResult(r, server, ceiling);
+  return toResult(r, server, ceiling, server.cpuSeconds() - cpuBefore);
 }
 
-function toResult(r: LoadResult, server: RunningServer, ceiling: number): ScenarioResult {
+/** cpuSeconds: the server's CPU time during the load, when the load was one kind of request. */
+function toResult(r: LoadResult, server: RunningServer, ceiling: number, cpuSeconds?: number): ScenarioResult {
   return {
     rps: r.rps,
     p50_ms: r.p50_ms,
@@ -124,6 +126,8 @@ function toResult(r: LoadResult, server: RunningServer, ceiling: number): Scenar
     ratio: ceiling > 0 ? Math.round((r.rps / ceiling) * 1000) / 1000 : 0,
     ceiling_rps: ceiling,
     rss_mb: server.memory.maxMb(),
+    // Server CPU per request: unlike req/s it hardly moves when other processes share the machine.
+    ...(cpuSeconds !== undefined && r.requests > 0 ? { cpu_ms_per_req: Math.round((cpuSeconds * 1000 * 100) / r.requests) / 100 } : {}),
     requests: r.requests,
     statuses: r.statuses,
   };
@@ -195,7 +199,7 @@ async function main(): Promise<void> {
         const r = await measure(server, scenario, manifest, args, runId);
         scenarios[scenario.name] = r;
         const status = Object.entries(r.statuses ?? {}).map(([k, v]) => `${k}×${v}`).join(' ');
-        log(`${scenario.name.padEnd(14)} ${fmt(r)}  ratio ${r.ratio} of ${r.ceiling_rps}  rss ${r.rss_mb} MB  [${status}]`);
+        log(`${scenario.name.padEnd(14)} ${fmt(r)}  ratio ${r.ratio} of ${r.ceiling_rps}  cpu ${r.cpu_ms_per_req} ms/req  rss ${r.rss_mb} MB  [${status}]`);
         if (r.errors > 0 || r.requests === 0) {
           failed = true;
           log(`FAIL ${scenario.name}: ${r.errors} errors`);

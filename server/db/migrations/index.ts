@@ -22,6 +22,7 @@ import { video } from './0015-video.js';
 import { messageModeration } from './0016-message-moderation.js';
 import { searchFtsExplicit } from './0017-search-fts-explicit.js';
 import { notesAuthorModeration } from './0018-notes-author-moderation.js';
+import { commentsAuthorCreated } from './0020-comments-author-created.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -48,6 +49,7 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0016-message-moderation': messageModeration,
   '0017-search-fts-explicit': searchFtsExplicit,
   '0018-notes-author-moderation': notesAuthorModeration,
+  '0020-comments-author-created': commentsAuthorCreated,
 };
 
 class RegistryProvider implements MigrationProvider {

@@ -134,8 +134,9 @@ export class Checks {
 /** Enqueues a check after each commit that creates or changes checkable content (web nodes). */
 export function enqueueChecksOnEvents(ctx: AppContext): void {
   if (!ctx.config.moderation.automated) return;
-  const db = ctx.database.db;
-  const enqueue = (kind: SubjectKind, id: string) => ctx.queue.enqueue(db, CHECK_JOB, { kind, id } satisfies CheckPayload, { key: `mod:${kind}:${id}` });
+  // database.write: on SQLite the job shares a COMMIT with the writes around it (ADR 0012).
+  const enqueue = (kind: SubjectKind, id: string) =>
+    ctx.database.write((db) => ctx.queue.enqueue(db, CHECK_JOB, { kind, id } satisfies CheckPayload, { key: `mod:${kind}:${id}` }));
   ctx.events.on('note.created', (e) => enqueue('note', e.noteId));
   ctx.events.on('note.updated', (e) => enqueue('note', e.noteId));
   ctx.events.on('comment.created', (e) => enqueue('comment', e.commentId));
