@@ -22,6 +22,8 @@ import { video } from './0015-video.js';
 import { messageModeration } from './0016-message-moderation.js';
 import { searchFtsExplicit } from './0017-search-fts-explicit.js';
 import { notesAuthorModeration } from './0018-notes-author-moderation.js';
+// rules edited from the admin page (issue 7)
+import { ruleEdits } from './0019-rule-edits.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -48,6 +50,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0016-message-moderation': messageModeration,
   '0017-search-fts-explicit': searchFtsExplicit,
   '0018-notes-author-moderation': notesAuthorModeration,
+  // rules edited from the admin page (issue 7)
+  '0019-rule-edits': ruleEdits,
 };
 
 class RegistryProvider implements MigrationProvider {
