@@ -4,6 +4,7 @@ import type { Executor } from '../../db/database.js';
 import { decodeCursor, encodeCursor, pageLimit } from '../../db/pagination.js';
 import { isRunnable, type SearchIndex, type SearchQuery } from '../../infra/search/search-index.js';
 import { userSummaries } from '../accounts/accounts.views.js';
+import type { RegionGate } from '../moderation/region-gate.js';
 import { noteCards } from '../notes/notes.views.js';
 import type { LearnerAids } from '../translation/learner-aids.js';
 import { highlight, matchedVia, needlesOf } from './search.match.js';
@@ -52,6 +53,8 @@ export interface NoteSearchInput {
   time?: SearchTime;
   cursor?: string;
   limit?: number;
+  /** moderation (issue 7): regional rules for the viewer's region (placeholders), if any. */
+  gate?: RegionGate | null;
 }
 
 /** Notes the viewer may see that match, with how each matched and what to highlight. */
@@ -71,7 +74,7 @@ export async function searchNotes(deps: SearchDeps, viewerId: string | null, inp
   const page = rows.slice(0, limit);
   const ids = page.map((r) => r.id);
   const [cards, stored, simplify] = await Promise.all([
-    noteCards(deps.db, ids, viewerId),
+    noteCards(deps.db, ids, viewerId, input.gate),
     repo.storedFields(deps.db, 'note', ids),
     simplifier(deps),
   ]);
