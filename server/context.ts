@@ -133,7 +133,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     stickers: loadStickerCatalog(config.dataDir, log),
     queue,
     search: createSearchIndex(database.kind),
-    // Reads the rule files now, so a malformed one stops the start with the file and field named.
+    // The rule files are read and applied when the server starts (moderationRoutes' onReady).
     rules: new RuleBook(database, config.moderation.rulesFile, { now: () => clock.now(), bus }),
     async close() {
       await queue.stop();

@@ -53,6 +53,8 @@ export function moderationRoutes(app: KuaanApp, ctx: AppContext): { checks: Chec
   const tags = ['moderation'];
 
   rulesRoutes(app, ctx);
+  // The rule files are read and applied before the first request: a malformed one stops the start.
+  app.addHook('onReady', () => ctx.rules.start());
 
   app.get('/api/transparency', { schema: { tags, response: { 200: Transparency } } }, async () => transparencyView(db, ctx.clock.now()));
 

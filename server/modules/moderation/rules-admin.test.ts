@@ -4,6 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Rule, RuleSet } from '../../../contract/moderation.js';
+import { buildApp } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { createContext } from '../../context.js';
+import { migrateToLatest } from '../../db/migrations/index.js';
 import { Client } from '../../test/client.js';
 import { signUpUser } from '../../test/factories.js';
 import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js';
@@ -164,3 +168,25 @@ for (const kind of testDatabases()) {
     });
   });
 }
+
+describe('a malformed operator rules file', () => {
+  it('stops the start, naming the file and the field', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kuaan-rules-bad-'));
+    const file = path.join(dir, 'rules.json');
+    await fs.writeFile(file, JSON.stringify({ rules: [{ id: 'spam', severity: 9 }] }));
+    const ctx = createContext(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', MODERATION_RULES_FILE: file, MODERATION_AUTOMATED: 'off' }));
+    const app = await (async () => {
+      await migrateToLatest(ctx.database);
+      return buildApp(ctx);
+    })();
+    try {
+      await assert.rejects(async () => {
+        await app.ready();
+      }, /rules\.json: rule spam\.severity must be 1–5/);
+    } finally {
+      await app.close().catch(() => {});
+      await ctx.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -32,18 +32,26 @@ async function latestRow(db: Executor) {
  * once when a node announces a new one on the bus (at-most-once, so the TTL is the safety net).
  */
 export class RuleBook {
-  private readonly files: { rules: Rule[]; note: Localized };
+  private files: { rules: Rule[]; note: Localized } | null = null;
   private filesApplied: Promise<void> | null = null;
   private cached: { snapshot: RuleSnapshot; readAt: number } | null = null;
   private loading: Promise<RuleSnapshot> | null = null;
 
   constructor(
     private readonly database: Database,
-    operatorFile: string | null,
+    private readonly operatorFile: string | null,
     private readonly opts: { now: () => number; bus?: Bus; ttlMs?: number },
   ) {
-    this.files = readRuleFiles(operatorFile);
     opts.bus?.subscribe(RULES_CHANNEL, () => this.invalidate());
+  }
+
+  /**
+   * Reads the files (once) and applies them if they changed. The server calls this when it starts
+   * (moderationRoutes' onReady), so a malformed file stops the start with the file and field named;
+   * commands that never touch the rules (migrate, admin grant) do not read them.
+   */
+  async start(): Promise<void> {
+    await this.current();
   }
 
   /** The rule set in force: the latest published version (read again after the TTL or a bus notice). */
@@ -129,6 +137,8 @@ export class RuleBook {
    * find the files applied when they look again.
    */
   private async applyFiles(): Promise<void> {
+    this.files ??= readRuleFiles(this.operatorFile);
+    const note = this.files.note;
     const files = canonical(this.files.rules);
     for (let attempt = 0; attempt < 3; attempt++) {
       const db = this.database.db;
@@ -139,7 +149,7 @@ export class RuleBook {
           const latest = await latestRow(txn.db);
           const before = applied ? (JSON.parse(applied.rules) as Rule[]) : [];
           const rules = layerFileChanges(latest ? (JSON.parse(latest.rules) as Rule[]) : [], before, files.rules);
-          await this.insert(txn, latest, { rules, note: this.files.note, source: 'file', publishedBy: null });
+          await this.insert(txn, latest, { rules, note, source: 'file', publishedBy: null });
           const row = { hash: files.hash, rules: files.json, applied_at: this.opts.now() };
           if (applied) await txn.db.updateTable('rule_file_applied').set(row).where('id', '=', FILES_ROW).where('hash', '=', applied.hash).execute();
           else await txn.db.insertInto('rule_file_applied').values({ id: FILES_ROW, ...row }).execute();
