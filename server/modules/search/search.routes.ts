@@ -2,6 +2,7 @@ import { NoteHitPage, SearchNotesQuery, SearchQuery, TopicHitPage, TrendingTopic
 import type { AppContext } from '../../context.js';
 import type { KuaanApp } from '../../plugins/types.js';
 import { scheduleUserSweep } from './search.jobs.js';
+import { QueryCache } from './search.query.js';
 import { SearchText } from './search.text.js';
 import { type SearchDeps, searchNotes, searchTopics, searchUsers, trending, typeahead } from './search.views.js';
 
@@ -12,6 +13,7 @@ export function searchRoutes(app: KuaanApp, ctx: AppContext): void {
     text: new SearchText(ctx.translator.aids),
     aids: ctx.translator.aids,
     now: () => ctx.clock.now(),
+    queries: new QueryCache(),
   };
   const viewer = (request: { viewer?: { userId: string } | null }) => request.viewer?.userId ?? null;
 
