@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { KuaanApp } from '../../plugins/types.js';
 import { regionGate } from '../moderation/region-gate.js';
 import { scheduleUserSweep } from './search.jobs.js';
+import { QueryCache } from './search.query.js';
 import { SearchText } from './search.text.js';
 import { type SearchDeps, searchNotes, searchTopics, searchUsers, trending, typeahead } from './search.views.js';
 
@@ -13,6 +14,7 @@ export function searchRoutes(app: KuaanApp, ctx: AppContext): void {
     text: new SearchText(ctx.translator.aids),
     aids: ctx.translator.aids,
     now: () => ctx.clock.now(),
+    queries: new QueryCache(),
   };
   const viewer = (request: { viewer?: { userId: string } | null }) => request.viewer?.userId ?? null;
 

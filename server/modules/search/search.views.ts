@@ -8,7 +8,7 @@ import type { RegionGate } from '../moderation/region-gate.js';
 import { noteCards } from '../notes/notes.views.js';
 import type { LearnerAids } from '../translation/learner-aids.js';
 import { highlight, matchedVia, needlesOf } from './search.match.js';
-import { buildQuery, type QueryOptions } from './search.query.js';
+import { buildQuery, type QueryCache, type QueryOptions } from './search.query.js';
 import * as repo from './search.repo.js';
 import type { SearchText } from './search.text.js';
 
@@ -18,6 +18,8 @@ export interface SearchDeps {
   text: SearchText;
   aids: LearnerAids;
   now: () => number;
+  /** Expanded queries kept between requests (the routes pass one per app). */
+  queries?: QueryCache;
 }
 
 type Key = [number, string];
@@ -36,7 +38,7 @@ const empty = { items: [], nextCursor: null };
 
 async function query(deps: SearchDeps, q: string | undefined, options: QueryOptions): Promise<SearchQuery | null> {
   if (!q) return null;
-  const built = await buildQuery(deps.text, deps.aids, q, options);
+  const built = deps.queries ? await deps.queries.get(deps.text, deps.aids, q, options) : await buildQuery(deps.text, deps.aids, q, options);
   return built && isRunnable(built) ? built : null;
 }
 
