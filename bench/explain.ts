@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/explain.ts [--size M] [--db sqlite|postgres] [--page discover]`
+ * `node --import tsx bench/explain.ts [--size M] [--db sqlite|postgres] [--page discover|search|…]`
  *
  * Runs each page's real view function (the code the routes call) once against a generated database,
  * captures every SQL statement it issues with its time, and prints the plan of each: EXPLAIN QUERY
@@ -16,6 +16,9 @@ import { GlossProvider } from '../server/modules/translation/providers/gloss.js'
 import { LearnerAids } from '../server/modules/translation/learner-aids.js';
 import { followingPage, profileNotesPage, topicNotesPage, topicView } from '../server/modules/feed/feed.views.js';
 import { noteView } from '../server/modules/notes/notes.views.js';
+import { createSearchIndex } from '../server/infra/search/create-search-index.js';
+import { SearchText } from '../server/modules/search/search.text.js';
+import { searchNotes } from '../server/modules/search/search.views.js';
 import { type DbKind, defaultOut, readManifest } from './data/generate.js';
 
 interface Captured {
@@ -52,6 +55,7 @@ if (kind === 'sqlite') {
 }
 
 const viewer = manifest.sessions[0]!.userId;
+const aids = new LearnerAids();
 const pages: Record<string, () => Promise<unknown>> = {
   discover: () => new DiscoverPipeline(db, { provider: null, gloss: new GlossProvider(new LearnerAids()) }, Date.now).page({ viewerId: viewer, locale: 'en' }),
   following: () => followingPage(db, viewer, {}),
@@ -60,6 +64,7 @@ const pages: Record<string, () => Promise<unknown>> = {
   'topic-notes': () => topicNotesPage(db, manifest.topics[0]!, viewer, {}),
   profile: () => profileView(db, manifest.handles[0]!, viewer),
   'profile-notes': () => profileNotesPage(db, manifest.handles[0]!, viewer, {}),
+  search: () => searchNotes({ db, index: createSearchIndex(kind), text: new SearchText(aids), aids, now: Date.now }, viewer, { q: '火锅 food' }),
 };
 
 async function plan(q: Captured): Promise<string> {

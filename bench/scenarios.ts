@@ -43,6 +43,18 @@ function get(path: string, headers: Record<string, string>): RawRequest {
   return { method: 'GET', path, headers };
 }
 
+/**
+ * One Chinese and one English word of the same topic (`火锅 food`, `穿搭 vintage` …): the issue's
+ * "two-word mixed-language query", over every topic the generator writes about.
+ */
+export function searchQueries(): string[] {
+  return TOPICS.flatMap((t) => {
+    const zh = t.tags.filter((tag) => /\p{Script=Han}/u.test(tag));
+    const en = t.tags.filter((tag) => /^[a-z]+$/.test(tag));
+    return zh.flatMap((z, i) => (en.length ? [`${z} ${en[i % en.length]}`] : []));
+  });
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'ping',
@@ -116,14 +128,7 @@ export const SCENARIOS: Scenario[] = [
     kind: 'read',
     make: (m, runId) => {
       const who = cookies(m);
-      // One Chinese and one English word of the same topic (`火锅 food`, `穿搭 vintage` …): the
-      // issue's "two-word mixed-language query", over every topic the generator writes about.
-      const queries = TOPICS.flatMap((t) => {
-        const zh = t.tags.filter((tag) => /\p{Script=Han}/u.test(tag));
-        const en = t.tags.filter((tag) => /^[a-z]+$/.test(tag));
-        return zh.flatMap((z, i) => (en.length ? [`${z} ${en[i % en.length]}`] : []));
-      });
-      const pick = skewed(queries, runId + 7, 0.7);
+      const pick = skewed(searchQueries(), runId + 7, 0.7);
       return () => get(`/api/search/notes?q=${enc(pick())}`, who());
     },
   },

@@ -110,6 +110,16 @@ export const LIMITS = {
     suggestions: 20,
   },
 
+  // moderation (issue 7): the community rules as edited from the admin page (ADR 0011)
+  rules: {
+    max: 100,
+    titleChars: 80,
+    bodyChars: 2000,
+    changelogChars: 500,
+    /** Regions one rule may name (two-letter codes). */
+    regions: 50,
+  },
+
   page: { default: 20, max: 50 },
   sessionDays: 30,
   verificationCode: { ttlMinutes: 10, maxAttempts: 5 },

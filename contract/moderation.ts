@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Id, Timestamp, UserSummary } from './common.js';
+import { LIMITS } from './limits.js';
 
 /** A text in each UI language. */
 export const Localized = Type.Object({ en: Type.String(), 'zh-Hans': Type.String(), 'zh-Hant': Type.String() });
@@ -27,8 +28,48 @@ export const RuleChange = Type.Object({
   changed: Type.Array(Type.String()),
   retired: Type.Array(Type.String()),
   note: Localized,
+  /** Where the version came from: the operator's files at start, or the admin page (ADR 0011). */
+  source: Type.Union([Type.Literal('file'), Type.Literal('admin')]),
 });
 export const RuleChangelog = Type.Object({ items: Type.Array(RuleChange) });
+export type RuleChange = Static<typeof RuleChange>;
+
+const text = (max: number) => Type.Object(
+  { en: Type.String({ maxLength: max }), 'zh-Hans': Type.String({ maxLength: max }), 'zh-Hant': Type.String({ maxLength: max }) },
+  { additionalProperties: false },
+);
+
+/**
+ * A rule as an admin submits it. Strings are not required non-empty here so a blank one gets our own
+ * message naming the rule and the language (rules_text_required).
+ */
+export const RuleInput = Type.Object(
+  {
+    id: Type.String({ maxLength: 64 }),
+    severity: Type.Integer({ minimum: 1, maximum: 5 }),
+    title: text(LIMITS.rules.titleChars),
+    body: text(LIMITS.rules.bodyChars),
+    /** null: everywhere; otherwise two-letter region codes (checked by the service). */
+    regions: Type.Union([Type.Array(Type.String({ maxLength: 8 }), { maxItems: LIMITS.rules.regions }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type RuleInput = Static<typeof RuleInput>;
+
+/**
+ * Publish a new version from the admin page: the whole rule set as it should be (a rule left out is
+ * retired, a new id is added), the changelog note, and the version the edit started from (409 when
+ * someone published since).
+ */
+export const PublishRulesBody = Type.Object(
+  {
+    basedOn: Type.Integer({ minimum: 0 }),
+    note: text(LIMITS.rules.changelogChars),
+    rules: Type.Array(RuleInput, { maxItems: LIMITS.rules.max }),
+  },
+  { additionalProperties: false },
+);
+export type PublishRulesBody = Static<typeof PublishRulesBody>;
 
 export const SubjectKind = Type.Union([Type.Literal('note'), Type.Literal('comment'), Type.Literal('message'), Type.Literal('account')]);
 export type SubjectKind = Static<typeof SubjectKind>;

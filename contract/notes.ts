@@ -62,6 +62,11 @@ export const NoteCard = Type.Object({
   distribution: Type.Optional(
     Type.Union([Type.Literal('labelled'), Type.Literal('limited'), Type.Literal('held'), Type.Literal('removed')]),
   ),
+  /**
+   * moderation (issue 7): restricted in the viewer's region under a regional rule. The card is then a
+   * placeholder: no title, excerpt or cover, only the rule (its title in the viewer's language).
+   */
+  unavailable: Type.Optional(Type.Object({ ruleId: Type.String(), ruleTitle: Type.String() })),
   createdAt: Timestamp,
 });
 export type NoteCard = Static<typeof NoteCard>;

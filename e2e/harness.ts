@@ -25,8 +25,11 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** The whole app on 127.0.0.1 with a random port and a fresh database; rate limits out of the way. */
-export async function startServer(): Promise<Server> {
+/**
+ * The whole app on 127.0.0.1 with a random port and a fresh database; rate limits out of the way.
+ * `env` adds settings a story needs (e.g. MODERATION_REGION_HEADER).
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   if (!existsSync(path.join(root, 'web', 'dist', 'index.html'))) {
     throw new Error('web/dist is missing: run `npm run build:web` before the browser tests');
   }
@@ -40,6 +43,7 @@ export async function startServer(): Promise<Server> {
     RATE_LIMIT_SIGNIN_PER_MINUTE: '100000',
     RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
     VIEW_FLUSH_MS: '200',
+    ...env,
   });
   const ctx = createContext(config);
   await migrateToLatest(ctx.database);

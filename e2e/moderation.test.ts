@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { grantRole } from '../server/modules/moderation/roles.js';
+import { axeViolations } from './axe.js';
 import { postNoteViaApi, signUpViaApi } from './fixtures.js';
 import { DESKTOP, launchBrowser, newPerson, PHONE, type Server, screenshot, startServer, uniqueHandle } from './harness.js';
 
@@ -11,7 +12,8 @@ let server: Server;
 let browser: Browser;
 
 before(async () => {
-  server = await startServer();
+  // The proxy's region header: the rules-editor story restricts a note in one region.
+  server = await startServer({ MODERATION_REGION_HEADER: 'x-region' });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -120,4 +122,90 @@ test('report, remove under a named rule, notice in 简体中文, appeal, reversa
   await p.getByRole('heading', { name: '透明度报告' }).waitFor();
   await p.getByText(/申诉 1 个，撤销 1 个（100%）/).waitFor();
   await screenshot(p, 'moderation-transparency-zh', PHONE);
+});
+
+test('an admin edits the rules from the web (keyboard, 375 px): adds a regional rule, amends one, retires one; the public page and a reader in that region see it', async () => {
+  const admin = await newPerson(browser, server.url);
+  const mod = await newPerson(browser, server.url);
+  const author = await newPerson(browser, server.url);
+  const reader = await newPerson(browser, server.url);
+  const [adminHandle, modHandle, authorHandle] = [uniqueHandle('adm'), uniqueHandle('mod'), uniqueHandle('baker')];
+  await signUpViaApi(admin.context.request, adminHandle, 'Ada Admin');
+  await signUpViaApi(mod.context.request, modHandle, 'Mo Mod');
+  await signUpViaApi(author.context.request, authorHandle, 'Bea Baker');
+  await signUpViaApi(reader.context.request, uniqueHandle('read'), 'Ria');
+  assert.ok(await grantRole(server.ctx.database.db, adminHandle, 'admin'));
+  assert.ok(await grantRole(server.ctx.database.db, modHandle, 'moderator'));
+
+  // Moderators review; editing the rules is for admins only.
+  await mod.page.goto('/moderation');
+  await mod.page.getByRole('heading', { name: 'Moderation' }).waitFor();
+  assert.equal(await mod.page.getByRole('link', { name: 'Edit the community rules (admins)' }).count(), 0);
+  await mod.page.goto('/moderation/rules');
+  await mod.page.getByText('Only admins can edit the community rules.').waitFor();
+
+  const p = admin.page;
+  await p.goto('/moderation');
+  await p.getByRole('link', { name: 'Edit the community rules (admins)' }).click();
+  await p.getByRole('heading', { name: 'Edit the community rules' }).waitFor();
+
+  // A new rule, by keyboard: type its id and press Enter; it opens for its words in three languages.
+  await p.getByLabel('Id of the new rule').fill('local-law');
+  await p.keyboard.press('Enter');
+  const rule = p.locator('details[data-rule="local-law"]');
+  await rule.getByLabel('Severity (1–5)').selectOption('2');
+  await rule.getByLabel('Regions where it applies').fill('de');
+  const words = {
+    English: ['Local law (Germany)', 'Content unlawful in Germany.'],
+    简体中文: ['当地法律（德国）', '在德国违法的内容。'],
+    繁體中文: ['當地法律（德國）', '在德國違法的內容。'],
+  };
+  for (const [lang, [title, text]] of Object.entries(words)) {
+    await rule.getByLabel(`Title (${lang})`).fill(title!);
+    await rule.getByLabel(`Text (${lang})`).fill(text!);
+  }
+  // Amend one (opened from the keyboard) and retire another.
+  const spam = p.locator('details[data-rule="spam"]');
+  await spam.locator('summary').focus();
+  await p.keyboard.press('Enter');
+  await spam.getByLabel('Severity (1–5)').selectOption('4');
+  const retired = p.locator('details[data-rule="impersonation"]');
+  await retired.locator('summary').click();
+  await retired.getByRole('button', { name: 'Retire this rule' }).click();
+  await retired.getByRole('button', { name: 'Keep this rule' }).waitFor();
+  await p.getByLabel('What changed and why (English)').fill('A rule for German law; spam is more serious.');
+  await p.getByLabel('What changed and why (简体中文)').fill('新增德国法律规则；垃圾信息更严重。');
+  await p.getByLabel('What changed and why (繁體中文)').fill('新增德國法律規則；垃圾訊息更嚴重。');
+  assert.deepEqual(await axeViolations(p), []);
+  assert.ok(await p.evaluate(() => (globalThis as any).document.documentElement.scrollWidth <= 375), 'no sideways scrolling at 375 px');
+  await screenshot(p, 'rules-editor', PHONE);
+  await p.getByRole('button', { name: 'Publish a new version' }).click();
+  await p.getByRole('status').getByText('Published as version 2.').waitFor();
+
+  // Publishing the same set again is refused, in words.
+  await p.getByRole('button', { name: 'Edit again' }).click();
+  await p.getByText(/Version 2 is in force/).waitFor();
+  await p.getByRole('button', { name: 'Publish a new version' }).click();
+  await p.getByRole('alert').getByText(/Write the changelog note in every language/).waitFor();
+
+  // The public rules page and changelog show the new version.
+  await p.goto('/rules');
+  await p.locator('#local-law').getByText('applies in: DE').waitFor();
+  await p.getByText(/v2 .*A rule for German law/).waitFor();
+  await p.getByText('added local-law').waitFor();
+  await p.getByText('retired impersonation').waitFor();
+
+  // Removed under the new regional rule: a reader in Germany sees a placeholder naming it; the author does not.
+  const noteId = await postNoteViaApi(author.context.request, { title: 'Pretzel dough', body: 'Lye pretzels at home #baking', photos: 1 });
+  const removed = await mod.context.request.post('/api/moderation/actions', {
+    data: { subjectKind: 'note', subjectId: noteId, action: 'remove', ruleId: 'local-law', note: 'court order' },
+  });
+  assert.equal(removed.status(), 201);
+  await reader.context.setExtraHTTPHeaders({ 'x-region': 'DE' });
+  await reader.page.goto(`/users/${authorHandle}`);
+  await reader.page.getByText('Not available in your region under rule “Local law (Germany)”.').waitFor();
+  await screenshot(reader.page, 'regional-placeholder', PHONE);
+  await author.context.setExtraHTTPHeaders({ 'x-region': 'DE' });
+  await author.page.goto(`/users/${authorHandle}`);
+  await author.page.getByRole('heading', { name: 'Pretzel dough' }).waitFor();
 });

@@ -16,6 +16,7 @@ import { createSearchIndex } from './infra/search/create-search-index.js';
 import type { SearchIndex } from './infra/search/search-index.js';
 import { PasswordHasher } from './modules/accounts/password.js';
 import { SessionCache } from './modules/accounts/session-cache.js';
+import { RuleBook } from './modules/moderation/rules.js';
 import { LogVerificationSender, type VerificationSender } from './modules/accounts/verification-sender.js';
 import { loadStickerCatalog, type StickerCatalog } from './modules/stickers/stickers.catalog.js';
 import { Translator } from './modules/translation/translator.js';
@@ -52,6 +53,8 @@ export interface AppContext {
   queue: JobQueue;
   /** The full-text engine that goes with the database (FTS5 | PostgreSQL full-text). */
   search: SearchIndex;
+  /** moderation (issue 7): the community rules in force, the latest version in the database (ADR 0011). */
+  rules: RuleBook;
   /** Closes everything the context opened, in reverse order. */
   close(): Promise<void>;
 }
@@ -130,6 +133,8 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     stickers: loadStickerCatalog(config.dataDir, log),
     queue,
     search: createSearchIndex(database.kind),
+    // The rule files are read and applied when the server starts (moderationRoutes' onReady).
+    rules: new RuleBook(database, config.moderation.rulesFile, { now: () => clock.now(), bus }),
     async close() {
       await queue.stop();
       await bus.close();

@@ -56,8 +56,10 @@ export function defaultOut(size: string, db: DbKind): string {
   return path.resolve('data', 'bench', `${size}-${db}`);
 }
 
+/** The manifest in `out`; a SQLite community is read where the manifest is, so a copied folder is self-contained. */
 export function readManifest(out: string): Manifest {
-  return JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+  const m = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+  return m.db === 'sqlite' ? { ...m, dataDir: path.resolve(out) } : m;
 }
 
 /** Drops and recreates the benchmark database on the PostgreSQL server. */

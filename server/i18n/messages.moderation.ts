@@ -45,6 +45,48 @@ export const MODERATION_MESSAGES = {
     'zh-Hans': '根据规则“{rule}”，这篇笔记在你所在的地区不可用。',
     'zh-Hant': '根據規則「{rule}」，這篇筆記在你所在的地區不可用。',
   },
+  // Rules edited from the admin page (ADR 0011)
+  admin_only: { en: 'Only admins can do that.', 'zh-Hans': '只有管理员可以这样做。', 'zh-Hant': '只有管理員可以這樣做。' },
+  rules_version_conflict: {
+    en: 'Someone published the rules since you started editing (the latest version is {version}). Reload, then make your change again.',
+    'zh-Hans': '你开始编辑后，已有人发布了新的规则（最新版本为 {version}）。请重新加载后再修改。',
+    'zh-Hant': '你開始編輯後，已有人發布了新的規則（最新版本為 {version}）。請重新載入後再修改。',
+  },
+  rules_unchanged: {
+    en: 'Nothing changed: this is the rule set already in force.',
+    'zh-Hans': '没有任何改动：这就是当前生效的规则。',
+    'zh-Hant': '沒有任何改動：這就是目前生效的規則。',
+  },
+  rules_empty: {
+    en: 'The rule set cannot be empty: every decision must name a rule.',
+    'zh-Hans': '规则不能为空：每项决定都必须注明所依据的规则。',
+    'zh-Hant': '規則不能為空：每項決定都必須註明所依據的規則。',
+  },
+  rules_id_invalid: {
+    en: 'The rule id "{rule}" must be lower-case letters, digits, "-" or "_", starting with a letter or digit.',
+    'zh-Hans': '规则编号“{rule}”只能由小写字母、数字、“-”或“_”组成，并以字母或数字开头。',
+    'zh-Hant': '規則編號「{rule}」只能由小寫字母、數字、「-」或「_」組成，並以字母或數字開頭。',
+  },
+  rules_id_duplicate: {
+    en: 'Two rules have the id "{rule}"; ids must be unique.',
+    'zh-Hans': '有两条规则的编号都是“{rule}”；编号不能重复。',
+    'zh-Hant': '有兩條規則的編號都是「{rule}」；編號不能重複。',
+  },
+  rules_text_required: {
+    en: 'Rule "{rule}" needs its title and text in every language ({lang} is missing).',
+    'zh-Hans': '规则“{rule}”的标题和正文需要提供所有语言版本（缺少 {lang}）。',
+    'zh-Hant': '規則「{rule}」的標題和內文需要提供所有語言版本（缺少 {lang}）。',
+  },
+  rules_note_required: {
+    en: 'Write the changelog note in every language ({lang} is missing).',
+    'zh-Hans': '请用所有语言填写更新说明（缺少 {lang}）。',
+    'zh-Hant': '請用所有語言填寫更新說明（缺少 {lang}）。',
+  },
+  rules_regions_invalid: {
+    en: 'Rule "{rule}": regions must be two-letter codes such as DE or US ("{region}" is not one); leave them empty for everywhere.',
+    'zh-Hans': '规则“{rule}”：地区必须是 DE、US 这样的两字母代码（“{region}”不是）；适用于所有地区请留空。',
+    'zh-Hant': '規則「{rule}」：地區必須是 DE、US 這樣的兩字母代碼（「{region}」不是）；適用於所有地區請留空。',
+  },
   appeal_closed: {
     en: 'This decision can no longer be appealed (one appeal, within 30 days).',
     'zh-Hans': '此决定已无法申诉（每项决定可在 30 天内申诉一次）。',

@@ -22,6 +22,7 @@ const PartnersPage = lazy(() => import('./pages/PartnersPage.js'));
 const RoomsPage = lazy(() => import('./pages/RoomsPage.js'));
 // moderation (issue 7)
 const RulesPage = lazy(() => import('./pages/RulesPage.js'));
+const RulesEditorPage = lazy(() => import('./pages/RulesEditorPage.js'));
 const NoticesPage = lazy(() => import('./pages/NoticesPage.js'));
 const ModerationPage = lazy(() => import('./pages/ModerationPage.js'));
 const TransparencyPage = lazy(() => import('./pages/TransparencyPage.js'));
@@ -47,6 +48,7 @@ export function App() {
         <Route path="rules" element={<RulesPage />} />
         <Route path="notices" element={<NoticesPage />} />
         <Route path="moderation" element={<ModerationPage />} />
+        <Route path="moderation/rules" element={<RulesEditorPage />} />
         <Route path="transparency" element={<TransparencyPage />} />
         {/* chat and English Corner (issue 8) */}
         <Route path="messages" element={<MessagesPage />} />

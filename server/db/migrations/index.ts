@@ -22,6 +22,8 @@ import { video } from './0015-video.js';
 import { messageModeration } from './0016-message-moderation.js';
 import { searchFtsExplicit } from './0017-search-fts-explicit.js';
 import { notesAuthorModeration } from './0018-notes-author-moderation.js';
+// rules edited from the admin page (issue 7)
+import { ruleEdits } from './0019-rule-edits.js';
 import { commentsAuthorCreated } from './0020-comments-author-created.js';
 import type { KuaanMigration } from './migration.js';
 
@@ -49,6 +51,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0016-message-moderation': messageModeration,
   '0017-search-fts-explicit': searchFtsExplicit,
   '0018-notes-author-moderation': notesAuthorModeration,
+  // rules edited from the admin page (issue 7)
+  '0019-rule-edits': ruleEdits,
   '0020-comments-author-created': commentsAuthorCreated,
 };
 

@@ -13,6 +13,7 @@ import type {
   ModerationEventsTable,
   ModerationReportsTable,
   ModerationSubjectsTable,
+  RuleFileAppliedTable,
   RuleVersionsTable,
   UserKeywordFiltersTable,
   UserMutesTable,
@@ -61,6 +62,7 @@ export interface DB {
   jobs: JobsTable;
   // moderation (issue 7)
   rule_versions: RuleVersionsTable;
+  rule_file_applied: RuleFileAppliedTable;
   moderation_events: ModerationEventsTable;
   moderation_subjects: ModerationSubjectsTable;
   moderation_reports: ModerationReportsTable;

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Where a note stands with moderation, as its author sees it (derived from moderation_events). */
 export type NoteModerationState = 'normal' | 'labelled' | 'limited' | 'held' | 'removed';
 export type CommentModerationState = 'normal' | 'labelled' | 'held' | 'removed';
@@ -30,6 +32,20 @@ export interface RuleVersionsTable {
   /** JSON { added, changed, retired } rule ids, plus the operator's note per language. */
   changes: string;
   published_at: number;
+  /** 'file': the operator's files at start; 'admin': published from the admin page (migration 0019). */
+  source: Generated<'file' | 'admin'>;
+  /** The admin who published it; null for the files. */
+  published_by: string | null;
+}
+
+/** The rule set the default and operator files last produced (one row, id 'files'; ADR 0011). */
+export interface RuleFileAppliedTable {
+  id: string;
+  /** SHA-256 of the files' canonical rules: unchanged files are not applied again. */
+  hash: string;
+  /** JSON Rule[]: the baseline the next change of the files is diffed against. */
+  rules: string;
+  applied_at: number;
 }
 
 /**

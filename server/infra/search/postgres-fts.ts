@@ -93,9 +93,14 @@ export class PostgresFtsIndex implements SearchIndex {
     const q = tsqueryLiteral(query);
     // The kind is inlined so the planner can pick that kind's partial GIN index.
     // The window is taken first and ranked outside it, so ts_rank runs for at most MATCH_WINDOW rows.
-    return sql<{ ref_id: string; score: number }>`(SELECT w.ref_id AS ref_id, ts_rank(w.tsv, ${q}::tsquery)::float8 AS score
-      FROM (SELECT d.ref_id, d.tsv FROM search_documents d
-        WHERE d.kind = ${sql.lit(kind)} AND d.tsv @@ ${q}::tsquery
-        ORDER BY d.doc_id DESC LIMIT ${sql.lit(MATCH_WINDOW)}) w)`.as('m');
+    // It comes out ordered by (score, ref_id) desc: a query sorted the same way then joins rows
+    // (notes, their visibility) in that order and stops when its page is full — 21 index lookups
+    // instead of 2,000 (bench/search.md).
+    return sql<{ ref_id: string; score: number }>`(SELECT r.ref_id, r.score FROM
+      (SELECT w.ref_id AS ref_id, ts_rank(w.tsv, ${q}::tsquery)::float8 AS score
+        FROM (SELECT d.ref_id, d.tsv FROM search_documents d
+          WHERE d.kind = ${sql.lit(kind)} AND d.tsv @@ ${q}::tsquery
+          ORDER BY d.doc_id DESC LIMIT ${sql.lit(MATCH_WINDOW)}) w) r
+      ORDER BY r.score DESC, r.ref_id DESC)`.as('m');
   }
 }

@@ -57,7 +57,9 @@ export interface SearchIndex {
   clear(db: Executor, kind?: SearchKind): Promise<void>;
   /**
    * The documents of a kind matching the query as a derived table `m(ref_id, score)`, higher score
-   * better. The query must have at least one group with at least one term.
+   * better. The query must have at least one group with at least one term. Callers sorting by
+   * relevance order by `m.score desc, m.ref_id desc` (not the joined table's id), so an engine that
+   * hands the window out in that order lets the database join only until the page is full.
    */
   matches(kind: SearchKind, query: SearchQuery): AliasedRawBuilder<MatchRow, 'm'>;
 }

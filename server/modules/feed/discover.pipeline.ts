@@ -3,6 +3,7 @@ import { LIMITS } from '../../../contract/limits.js';
 import type { Executor } from '../../db/database.js';
 import { encodeCursor, decodeCursor, pageLimit } from '../../db/pagination.js';
 import { badRequest } from '../../errors.js';
+import type { RegionGate } from '../moderation/region-gate.js';
 import { noteCards } from '../notes/notes.views.js';
 import { blockedEitherWay } from '../social/relations.repo.js';
 import type { Translator } from '../translation/translator.js';
@@ -67,6 +68,8 @@ export interface DiscoverRequest {
   cursor?: string;
   limit?: number;
   mode?: DiscoverMode;
+  /** moderation (issue 7): notes restricted in the reader's region are left out at presentation. */
+  region?: RegionGate | null;
 }
 
 export class DiscoverPipeline {
@@ -121,7 +124,7 @@ export class DiscoverPipeline {
     let nextCursor: string | null = null;
     if (pageIndex + 1 < list.pages.length) nextCursor = encodeCursor(['r', pageIndex + 1, at]);
     else if (list.tailAfter) nextCursor = encodeCursor(['t', list.tailAfter[0], list.tailAfter[1]]);
-    return { items: await this.present(page, req.viewerId), nextCursor, mode: 'for_you' };
+    return { items: await this.present(page, req.viewerId, req.region), nextCursor, mode: 'for_you' };
   }
 
   private async build(req: DiscoverRequest, share: number, limit: number): Promise<ArrangedList> {
@@ -220,7 +223,7 @@ export class DiscoverPipeline {
     if (this.newest.size > MAX_LISTS) this.newest.delete(this.newest.keys().next().value!);
   }
 
-  private async present(page: Ranked[], viewerId: string | null): Promise<DiscoverItem[]> {
+  private async present(page: Ranked[], viewerId: string | null, region: RegionGate | null = null): Promise<DiscoverItem[]> {
     // A list can be minutes old: blocks are read now, and hydration re-reads each note, so one
     // deleted, made non-public or by someone blocked since ranking is dropped.
     const [cards, blocked] = await Promise.all([
@@ -228,6 +231,7 @@ export class DiscoverPipeline {
         this.db,
         page.map((r) => r.id),
         viewerId,
+        region,
       ),
       viewerId ? blockedEitherWay(this.db, viewerId) : Promise.resolve([]),
     ]);
@@ -249,6 +253,7 @@ export class DiscoverPipeline {
       this.db,
       page.filter((r) => !signals.hiddenNotes.has(r.id)).map((r) => r.id),
       req.viewerId,
+      req.region,
     );
     return {
       items: cards.filter((c) => c.visibility === 'public').map((c) => ({ ...c, reasons: latest })),
@@ -269,6 +274,7 @@ export class DiscoverPipeline {
       this.db,
       page.filter((r) => !signals.hiddenNotes.has(r.id)).map((r) => r.id),
       req.viewerId,
+      req.region,
     );
     return {
       items: cards.filter((c) => c.visibility === 'public').map((c) => ({ ...c, reasons: trending })),

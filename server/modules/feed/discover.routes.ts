@@ -13,6 +13,7 @@ import type { AppContext } from '../../context.js';
 import { requireViewer } from '../../plugins/auth.js';
 import { localeOf } from '../../plugins/locale.js';
 import type { KuaanApp } from '../../plugins/types.js';
+import { regionGate } from '../moderation/region-gate.js';
 import { DiscoverPipeline } from './discover.pipeline.js';
 import { DiscoverService } from './discover.service.js';
 
@@ -26,7 +27,7 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
   const writeLimit = { rateLimit: { max: ctx.config.rateLimits.writesPerMinute, timeWindow: '1 minute' } };
 
   app.get('/api/feed/discover', { schema: { tags: ['feed'], querystring: DiscoverQuery, response: { 200: DiscoverPage } } }, async (request) =>
-    pipeline.page({ viewerId: request.viewer?.userId ?? null, locale: localeOf(request), ...request.query }),
+    pipeline.page({ viewerId: request.viewer?.userId ?? null, locale: localeOf(request), ...request.query, region: await regionGate(ctx, request, 'omit') }),
   );
 
   app.get('/api/me/feed-preferences', { schema: { tags: ['feed'], response: { 200: FeedPreferences } } }, async (request) =>

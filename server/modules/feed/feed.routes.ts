@@ -4,6 +4,7 @@ import { NoteCard, Topic } from '../../../contract/notes.js';
 import type { AppContext } from '../../context.js';
 import { requireViewer } from '../../plugins/auth.js';
 import type { KuaanApp } from '../../plugins/types.js';
+import { regionGate } from '../moderation/region-gate.js';
 import { discoverRoutes } from './discover.routes.js';
 import { followingPage, profileNotesPage, topicNotesPage, topicView } from './feed.views.js';
 
@@ -14,13 +15,14 @@ export function feedRoutes(app: KuaanApp, ctx: AppContext): void {
   discoverRoutes(app, ctx);
 
   app.get('/api/feed/following', { schema: { tags: ['feed'], querystring: PageQuery, response: { 200: CardPage } } }, async (request) =>
-    followingPage(db, requireViewer(request).userId, request.query),
+    followingPage(db, requireViewer(request).userId, { ...request.query, gate: await regionGate(ctx, request, 'placeholder') }),
   );
 
   app.get(
     '/api/users/:handle/notes',
     { schema: { tags: ['feed'], params: HandleParams, querystring: PageQuery, response: { 200: CardPage } } },
-    async (request) => profileNotesPage(db, request.params.handle, request.viewer?.userId ?? null, request.query),
+    async (request) =>
+      profileNotesPage(db, request.params.handle, request.viewer?.userId ?? null, { ...request.query, gate: await regionGate(ctx, request, 'placeholder') }),
   );
 
   app.get('/api/topics/:name', { schema: { tags: ['topics'], params: TopicParams, response: { 200: Topic } } }, async (request) => {
@@ -33,6 +35,7 @@ export function feedRoutes(app: KuaanApp, ctx: AppContext): void {
   app.get(
     '/api/topics/:name/notes',
     { schema: { tags: ['topics'], params: TopicParams, querystring: TopicNotesQuery, response: { 200: CardPage } } },
-    async (request) => topicNotesPage(db, request.params.name, request.viewer?.userId ?? null, request.query),
+    async (request) =>
+      topicNotesPage(db, request.params.name, request.viewer?.userId ?? null, { ...request.query, gate: await regionGate(ctx, request, 'placeholder') }),
   );
 }

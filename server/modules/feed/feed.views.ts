@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.js';
 import { decodeCursor, pageLimit, paginate } from '../../db/pagination.js';
 import { notFound } from '../../errors.js';
 import { findUserByHandle } from '../accounts/accounts.repo.js';
+import type { RegionGate } from '../moderation/region-gate.js';
 import { noteCards } from '../notes/notes.views.js';
 import { findHashtag } from '../notes/topics.repo.js';
 import { isBlockedEitherWay, relationship } from '../social/relations.repo.js';
@@ -16,13 +17,15 @@ export interface CardPage {
 interface PageInput {
   cursor?: string;
   limit?: number;
+  /** moderation (issue 7): regional rules for the viewer's region (placeholders), if any. */
+  gate?: RegionGate | null;
 }
 
 type Key = [number, string];
 
-async function present(db: Executor, rows: FeedRow[], limit: number, viewerId: string | null, key: (r: FeedRow) => Key) {
+async function present(db: Executor, rows: FeedRow[], limit: number, viewerId: string | null, key: (r: FeedRow) => Key, gate?: RegionGate | null) {
   const page = paginate(rows, limit, key);
-  return { items: await noteCards(db, page.rows.map((r) => r.id), viewerId), nextCursor: page.nextCursor };
+  return { items: await noteCards(db, page.rows.map((r) => r.id), viewerId, gate), nextCursor: page.nextCursor };
 }
 
 const byHot = (r: FeedRow): Key => [Number(r.hot_score), r.id];
@@ -32,7 +35,7 @@ const byNew = (r: FeedRow): Key => [Number(r.created_at), r.id];
 export async function followingPage(db: Executor, viewerId: string, input: PageInput): Promise<CardPage> {
   const limit = pageLimit(input.limit);
   const after = decodeCursor<Key>(input.cursor, ['number', 'string']);
-  return present(db, await followingRows(db, viewerId, after, limit), limit, viewerId, byNew);
+  return present(db, await followingRows(db, viewerId, after, limit), limit, viewerId, byNew, input.gate);
 }
 
 /**
@@ -48,7 +51,7 @@ export async function profileNotesPage(db: Executor, handle: string, viewerId: s
     if (!(await relationship(db, viewerId, user.id)).blocking) throw notFound('user');
     return { items: [], nextCursor: null };
   }
-  return present(db, await authorRows(db, user.id, viewerId, after, limit), limit, viewerId, byNew);
+  return present(db, await authorRows(db, user.id, viewerId, after, limit), limit, viewerId, byNew, input.gate);
 }
 
 /** How a topic appears in URLs and text (`旅行`, `#Travel`, `#Travel#`) → its lower-cased key. */
@@ -84,5 +87,5 @@ export async function topicNotesPage(
   const limit = pageLimit(input.limit);
   const after = decodeCursor<Key>(input.cursor, ['number', 'string']);
   const rows = await topicRows(db, hashtagId, viewerId, sort, after, limit);
-  return present(db, rows, limit, viewerId, sort === 'hot' ? byHot : byNew);
+  return present(db, rows, limit, viewerId, sort === 'hot' ? byHot : byNew, input.gate);
 }

@@ -7,7 +7,7 @@ import { badRequest, notFound } from '../../errors.js';
 import { cleanText } from '../../text/clean.js';
 import { derive, project } from './effects.js';
 import * as repo from './moderation.repo.js';
-import type { RuleBook } from './rules.js';
+import type { RuleLookup } from './rules-file.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CONTENT_ONLY: Record<string, SubjectKind[]> = {
@@ -75,16 +75,15 @@ export function passage(field: string, text: string, start: number, end: number)
  * projected onto the subject's row in the same transaction; the notice goes out after commit.
  */
 export class ActionsService {
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly rules: RuleBook,
-  ) {}
+  constructor(private readonly ctx: AppContext) {}
 
   /** Appends one decision and applies its effect; returns the event id. */
   async decide(d: Decision): Promise<string> {
     const ruleId = d.ruleId?.trim();
     if (!ruleId) throw badRequest('moderation_rule_required', {}, 'ruleId');
-    const rule = this.rules.get(ruleId);
+    // The version in force is read once, so the rule, its version and the effect agree.
+    const rules = await this.ctx.rules.current();
+    const rule = rules.get(ruleId);
     if (!rule) throw badRequest('moderation_rule_unknown', { rule: ruleId.slice(0, 64) }, 'ruleId');
     const note = cleanText(d.note ?? '', { field: 'note', max: 2000, multiline: true, allowEmpty: true });
     if (d.actorId && !note) throw badRequest('moderation_note_required', {}, 'note');
@@ -98,7 +97,7 @@ export class ActionsService {
     // warn/suspend/ban act on the person, so their status lives on the account's log.
     const subject = ACCOUNT_ACTIONS.has(d.action) && origin.kind !== 'account' ? await repo.loadSubject(db, 'account', origin.userId) : origin;
     if (!subject) throw notFound('account');
-    const version = await this.rules.version(db, this.ctx.clock.now());
+    const version = rules.version;
 
     return this.ctx.database.transaction(async (txn) => {
       const now = this.ctx.clock.now();
@@ -122,7 +121,7 @@ export class ActionsService {
         created_at: now,
       };
       await repo.insertEvent(txn.db, row);
-      await this.rederive(txn.db, subject, now, d.action === 'hold' ? 'open' : 'closed', rule.severity);
+      await this.rederive(txn.db, rules, subject, now, d.action === 'hold' ? 'open' : 'closed', rule.severity);
       if (subject !== origin) {
         // The reported note/comment leaves the queue too; its own state is unchanged.
         await repo.settleSubject(txn.db, origin, origin.state, open?.state_event_id ?? null, 'closed', rule.severity, now);
@@ -151,8 +150,8 @@ export class ActionsService {
     });
   }
 
-  private async rederive(db: Executor, s: repo.SubjectRow, now: number, review: 'open' | 'closed', severity: number): Promise<void> {
-    const status = derive(s.kind, await repo.subjectEvents(db, s.kind, s.id), this.rules);
+  private async rederive(db: Executor, rules: RuleLookup, s: repo.SubjectRow, now: number, review: 'open' | 'closed', severity: number): Promise<void> {
+    const status = derive(s.kind, await repo.subjectEvents(db, s.kind, s.id), rules);
     await project(db, s.kind, s.id, status);
     await repo.settleSubject(db, s, status.state, status.eventId, review, severity, now);
   }

@@ -10,7 +10,6 @@ import { ChineseTextCheck } from './checks/text-zh.js';
 import type { Finding } from './checks/types.js';
 import * as repo from './moderation.repo.js';
 import { subscribeNotices } from './notices.subscribers.js';
-import { RuleBook } from './rules.js';
 
 export const CHECK_JOB = 'moderation.check';
 interface CheckPayload {
@@ -40,7 +39,6 @@ export class Checks {
 
   constructor(
     private readonly ctx: AppContext,
-    private readonly rules: RuleBook,
     private readonly actions: ActionsService,
   ) {
     this.zh = new ChineseTextCheck(ctx.config.moderation.wordsFile);
@@ -71,7 +69,8 @@ export class Checks {
     if (kind === 'note' && this.ctx.config.moderation.imageCheck === 'nsfwjs') findings.push(...(await this.images(id)));
     // Findings of the same rule from different checks (an English and a Chinese insult) are one case.
     const byRule = new Map<string, Finding>();
-    for (const f of findings.filter((x) => this.rules.get(x.ruleId))) {
+    const rules = await this.ctx.rules.current();
+    for (const f of findings.filter((x) => rules.get(x.ruleId))) {
       const seen = byRule.get(f.ruleId);
       byRule.set(
         f.ruleId,
@@ -86,7 +85,7 @@ export class Checks {
     const outcome = outcomeOf(top.confidence, this.ctx.config.moderation.thresholds);
     if (outcome === 'allow') return findings;
     const lang = subject.lang ?? (await this.ctx.translator.detector.detect(Object.values(subject.fields).join('\n'))).lang;
-    const severity = this.rules.get(top.ruleId)!.severity;
+    const severity = rules.get(top.ruleId)!.severity;
     if (kind === 'account') {
       // Profiles are never changed automatically: a finding puts the account in front of a person.
       await repo.openReview(db, { ...subject, lang }, severity, 0, now);
@@ -149,8 +148,7 @@ export function enqueueChecksOnEvents(ctx: AppContext): void {
  */
 export function registerModerationJobs(ctx: AppContext, checks?: Checks): void {
   if (!checks) {
-    const rules = new RuleBook(ctx.config.moderation.rulesFile);
-    checks = new Checks(ctx, rules, new ActionsService(ctx, rules));
+    checks = new Checks(ctx, new ActionsService(ctx));
   }
   const run = checks;
   ctx.queue.register<CheckPayload>(CHECK_JOB, async (p) => {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ModerationEventsTable } from '../../db/schema/index.js';
 import { derive } from './effects.js';
-import { RuleBook } from './rules.js';
+import { fileSnapshot } from './rules-file.js';
 
-const rules = new RuleBook(null);
+const rules = fileSnapshot(null);
 let seq = 0;
 function ev(action: ModerationEventsTable['action'], extra: Partial<ModerationEventsTable> = {}): ModerationEventsTable {
   seq++;

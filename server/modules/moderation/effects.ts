@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { ModerationEventsTable, SubjectKind } from '../../db/schema/index.js';
-import type { RuleBook } from './rules.js';
+import type { RuleLookup } from './rules-file.js';
 
 /** What a replay of a subject's log says is in force now. */
 export interface DerivedStatus {
@@ -23,7 +23,7 @@ export const isHidden = (state: string | undefined | null) => HIDDEN.has(state ?
  * decision (that takes a reversal, e.g. on appeal). This is the one definition of status; the
  * columns on notes/comments/messages/users are its projection.
  */
-export function derive(kind: SubjectKind, events: ModerationEventsTable[], rules: RuleBook): DerivedStatus {
+export function derive(kind: SubjectKind, events: ModerationEventsTable[], rules: RuleLookup): DerivedStatus {
   const reversed = new Set(events.filter((e) => e.action === 'reverse' && e.reverses_id).map((e) => e.reverses_id!));
   const base = kind === 'account' ? 'ok' : 'normal';
   let out: DerivedStatus = { state: base, eventId: null, until: null, region: null };

@@ -12,6 +12,12 @@ export async function requireModerator(db: Executor, userId: string): Promise<'m
   return u.role;
 }
 
+/** Admins only: operator-level tools such as editing the community rules (ADR 0011). */
+export async function requireAdmin(db: Executor, userId: string): Promise<void> {
+  const u = await roleOf(db, userId);
+  if (u?.role !== 'admin') throw forbidden('admin_only');
+}
+
 /** Suspended and banned accounts cannot post (notes, comments, later messages); the answer says until when. */
 export async function assertMayPost(db: Executor, userId: string, now: number): Promise<void> {
   const u = await roleOf(db, userId);

@@ -11,8 +11,6 @@ import {
   Notice,
   QueueItem,
   QueueQuery,
-  RuleChange,
-  RuleSet,
   SafetyPatch,
   SafetySettings,
   SubjectDetail,
@@ -31,7 +29,7 @@ import { loadSubject } from './moderation.repo.js';
 import { requireModerator } from './moderation.policy.js';
 import { distributionView, eventDtos, myReportsView, noticesView, queueView, subjectView } from './moderation.views.js';
 import { ReportsService } from './reports.service.js';
-import { RuleBook } from './rules.js';
+import { rulesRoutes } from './rules.routes.js';
 import { safetyView, setMute, updateSafety } from './safety.service.js';
 import { transparencyView } from './transparency.views.js';
 
@@ -44,30 +42,19 @@ const Items = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Obje
  * effects (checks, notices) hang off domain events, never off these handlers.
  */
 export function moderationRoutes(app: KuaanApp, ctx: AppContext): { checks: Checks } {
-  const rules = new RuleBook(ctx.config.moderation.rulesFile);
-  const actions = new ActionsService(ctx, rules);
-  const reports = new ReportsService(ctx, rules);
+  const actions = new ActionsService(ctx);
+  const reports = new ReportsService(ctx);
   const appeals = new AppealsService(ctx, actions);
-  const checks = new Checks(ctx, rules, actions);
+  const checks = new Checks(ctx, actions);
   enqueueChecksOnEvents(ctx);
   registerModerationJobs(ctx, checks);
   const db = ctx.database.db;
   const writeLimit = { rateLimit: { max: ctx.config.rateLimits.writesPerMinute, timeWindow: '1 minute' } };
   const tags = ['moderation'];
 
-  app.get('/api/rules', { schema: { tags, response: { 200: RuleSet } } }, async () => {
-    const version = await rules.version(db, ctx.clock.now());
-    const row = await db.selectFrom('rule_versions').select('published_at').where('version', '=', version).executeTakeFirstOrThrow();
-    return { version, publishedAt: new Date(Number(row.published_at)).toISOString(), rules: rules.rules };
-  });
-
-  app.get('/api/rules/changelog', { schema: { tags, response: { 200: Items(RuleChange) } } }, async () => {
-    await rules.version(db, ctx.clock.now());
-    const rows = await db.selectFrom('rule_versions').select(['version', 'changes', 'published_at']).orderBy('version', 'desc').limit(100).execute();
-    return {
-      items: rows.map((r) => ({ version: Number(r.version), publishedAt: new Date(Number(r.published_at)).toISOString(), ...JSON.parse(r.changes) })),
-    };
-  });
+  rulesRoutes(app, ctx);
+  // The rule files are read and applied before the first request: a malformed one stops the start.
+  app.addHook('onReady', () => ctx.rules.start());
 
   app.get('/api/transparency', { schema: { tags, response: { 200: Transparency } } }, async () => transparencyView(db, ctx.clock.now()));
 
@@ -81,7 +68,7 @@ export function moderationRoutes(app: KuaanApp, ctx: AppContext): { checks: Chec
   }));
 
   app.get('/api/moderation/notices', { schema: { tags, response: { 200: Items(Notice) } } }, async (request) => ({
-    items: await noticesView(db, rules, requireViewer(request).userId, localeOf(request), ctx.clock.now()),
+    items: await noticesView(db, await ctx.rules.current(), requireViewer(request).userId, localeOf(request), ctx.clock.now()),
   }));
 
   app.post(
@@ -94,7 +81,7 @@ export function moderationRoutes(app: KuaanApp, ctx: AppContext): { checks: Chec
   );
 
   app.get('/api/moderation/notes/:id/distribution', { schema: { tags, params: IdParams, response: { 200: Distribution } } }, async (request) =>
-    distributionView(db, rules, request.params.id, requireViewer(request).userId, localeOf(request)),
+    distributionView(db, await ctx.rules.current(), request.params.id, requireViewer(request).userId, localeOf(request)),
   );
 
   // Moderators ------------------------------------------------------------------------------------

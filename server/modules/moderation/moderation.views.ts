@@ -6,6 +6,7 @@ import type {
   MyReport,
   Notice,
   QueueItem,
+  Rule,
   SubjectDetail,
 } from '../../../contract/moderation.js';
 import type { Executor } from '../../db/database.js';
@@ -15,7 +16,7 @@ import { t } from '../../i18n/messages.js';
 import { userSummaries } from '../accounts/accounts.views.js';
 import { APPEAL_WINDOW_MS, APPEALABLE } from './appeals.service.js';
 import { loadSubject } from './moderation.repo.js';
-import type { RuleBook } from './rules.js';
+import type { RuleLookup, RuleSnapshot } from './rules-file.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 
@@ -40,8 +41,21 @@ export async function eventDtos(db: Executor, rows: ModerationEventsTable[]): Pr
   }));
 }
 
+/**
+ * Rules retired since a decision was made, as they read in the version it was made under, so the
+ * notice still quotes the rule the person was told about (one query, only when there are any).
+ */
+async function retiredRules(db: Executor, events: ModerationEventsTable[]): Promise<Map<string, Rule>> {
+  const out = new Map<string, Rule>();
+  const versions = [...new Set(events.map((e) => Number(e.rule_version)))];
+  if (versions.length === 0) return out;
+  const rows = await db.selectFrom('rule_versions').select(['version', 'rules']).where('version', 'in', versions).orderBy('version').execute();
+  for (const row of rows) for (const r of JSON.parse(row.rules) as Rule[]) out.set(r.id, r);
+  return out;
+}
+
 /** The effect of a decision in words, in the reader's language. */
-function effectOf(e: ModerationEventsTable, rules: RuleBook, locale: UiLocale): string {
+function effectOf(e: ModerationEventsTable, rules: RuleLookup, locale: UiLocale): string {
   if (e.action === 'remove' && e.subject_kind === 'note') {
     const regions = rules.get(e.rule_id)?.regions;
     if (regions) return t(locale, 'effect_remove_regional', { regions: regions.join(', ') });
@@ -55,7 +69,7 @@ function effectOf(e: ModerationEventsTable, rules: RuleBook, locale: UiLocale): 
  * rule, the evidence, the effect, and whether and until when they may appeal. Moderators and
  * moderator notes are not shown: a notice is about what happened and why, not who.
  */
-export async function noticesView(db: Executor, rules: RuleBook, userId: string, locale: UiLocale, now: number): Promise<Notice[]> {
+export async function noticesView(db: Executor, rules: RuleSnapshot, userId: string, locale: UiLocale, now: number): Promise<Notice[]> {
   const rows = await db
     .selectFrom('moderation_events')
     .selectAll()
@@ -69,8 +83,9 @@ export async function noticesView(db: Executor, rules: RuleBook, userId: string,
     : [];
   const appealOf = new Map(appeals.map((a) => [a.event_id, a]));
   const reversed = new Set(rows.filter((r) => r.action === 'reverse').map((r) => r.reverses_id));
+  const retired = await retiredRules(db, rows.filter((r) => !rules.get(r.rule_id)));
   return rows.map((r) => {
-    const rule = rules.get(r.rule_id);
+    const rule = rules.get(r.rule_id) ?? retired.get(r.rule_id);
     const appeal = appealOf.get(r.id);
     const deadline = Number(r.created_at) + APPEAL_WINDOW_MS;
     const canAppeal = APPEALABLE.has(r.action) && !appeal && !reversed.has(r.id) && now <= deadline;
@@ -93,7 +108,7 @@ export async function noticesView(db: Executor, rules: RuleBook, userId: string,
 }
 
 /** How one of the author's notes is distributed, with the reason; for the author only. */
-export async function distributionView(db: Executor, rules: RuleBook, noteId: string, viewerId: string, locale: UiLocale): Promise<Distribution> {
+export async function distributionView(db: Executor, rules: RuleSnapshot, noteId: string, viewerId: string, locale: UiLocale): Promise<Distribution> {
   const note = await db
     .selectFrom('notes')
     .select(['author_id', 'moderation_state', 'region_rule_id', 'restricted_regions'])

@@ -7,7 +7,6 @@ import { loadVisibleMessage } from '../chat/chat.policy.js';
 import { loadVisibleComment } from '../comments/comments.policy.js';
 import { loadVisibleNote } from '../notes/notes.policy.js';
 import * as repo from './moderation.repo.js';
-import type { RuleBook } from './rules.js';
 
 /**
  * Reports: anyone signed in reports what they can see, naming a rule. The subject enters the review
@@ -15,15 +14,12 @@ import type { RuleBook } from './rules.js';
  * the kind 'message'.
  */
 export class ReportsService {
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly rules: RuleBook,
-  ) {}
+  constructor(private readonly ctx: AppContext) {}
 
   /** Files a report and opens (or raises) the subject's review item; returns the report id. */
   async report(reporterId: string, input: CreateReportBody): Promise<string> {
     const comment = cleanText(input.comment ?? '', { field: 'comment', max: 1000, multiline: true, allowEmpty: true });
-    const rule = this.rules.get(input.ruleId);
+    const rule = (await this.ctx.rules.current()).get(input.ruleId);
     if (!rule) throw badRequest('moderation_rule_unknown', { rule: input.ruleId }, 'ruleId');
     const db = this.ctx.database.db;
     // You can only report what you can see: the same 404 as for something that does not exist.

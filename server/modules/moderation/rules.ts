@@ -1,129 +1,165 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Localized, Rule } from '../../../contract/moderation.js';
-import type { UiLocale } from '../../../contract/locales.js';
-import type { Executor } from '../../db/database.js';
+import type { Database, Executor, Txn } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/dialect.js';
+import { AppError, badRequest, conflict } from '../../errors.js';
+import type { Bus } from '../../infra/bus/bus.js';
+import { canonical, layerFileChanges, readRuleFiles, RuleSnapshot, ruleChanges } from './rules-file.js';
 
-const DEFAULT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'default-rules.json');
-const LOCALES: UiLocale[] = ['en', 'zh-Hans', 'zh-Hant'];
-const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+export { type RuleLookup, RuleSnapshot, RulesFileError } from './rules-file.js';
 
-export class RulesFileError extends Error {}
+/** How long a node trusts the version it read before asking the database again (ADR 0011). */
+export const RULES_TTL_MS = 5_000;
+/** The bus channel on which a node says it published a version, so the others re-read at once. */
+export const RULES_CHANNEL = 'moderation.rules';
+const FILES_ROW = 'files';
 
-interface RulesFile {
-  changelog: Localized | null;
-  rules: Array<Partial<Rule> & { id: string; retired?: boolean }>;
+export interface NewVersion {
+  rules: Rule[];
+  note: Localized;
+  source: 'file' | 'admin';
+  publishedBy: string | null;
 }
 
-function localized(value: unknown, where: string): Localized {
-  const v = value as Record<string, unknown> | null;
-  if (!v || typeof v !== 'object') throw new RulesFileError(`${where} must be an object with en, zh-Hans and zh-Hant`);
-  for (const l of LOCALES) {
-    if (typeof v[l] !== 'string' || !(v[l] as string).trim()) throw new RulesFileError(`${where}.${l} must be a non-empty string`);
-  }
-  return { en: v.en as string, 'zh-Hans': v['zh-Hans'] as string, 'zh-Hant': v['zh-Hant'] as string };
-}
-
-function readRulesFile(file: string): RulesFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new RulesFileError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const r = raw as { changelog?: unknown; rules?: unknown };
-  if (!r || !Array.isArray(r.rules)) throw new RulesFileError(`${file}: needs a "rules" array`);
-  for (const [i, rule] of r.rules.entries()) {
-    if (!rule || typeof rule.id !== 'string' || !ID.test(rule.id)) throw new RulesFileError(`${file}: rules[${i}].id must match ${ID}`);
-  }
-  return { changelog: r.changelog ? localized(r.changelog, `${file}: changelog`) : null, rules: r.rules };
-}
-
-/** A rule from a file entry: full rules need every field; an override may change only some of them. */
-function mergeRule(base: Rule | undefined, entry: RulesFile['rules'][number], where: string): Rule {
-  const severity = entry.severity ?? base?.severity;
-  if (!Number.isInteger(severity) || severity! < 1 || severity! > 5) throw new RulesFileError(`${where}.severity must be 1–5`);
-  const regions = entry.regions === undefined ? (base?.regions ?? null) : entry.regions;
-  if (regions !== null && (!Array.isArray(regions) || !regions.every((x) => typeof x === 'string' && /^[A-Z]{2}$/.test(x)))) {
-    throw new RulesFileError(`${where}.regions must be null or a list of two-letter region codes (US, DE …)`);
-  }
-  // A new rule needs its words; an amendment may leave them as they were.
-  const title = entry.title !== undefined || !base ? localized(entry.title, `${where}.title`) : base.title;
-  const body = entry.body !== undefined || !base ? localized(entry.body, `${where}.body`) : base.body;
-  return { id: entry.id, severity: severity!, title, body, regions };
+async function latestRow(db: Executor) {
+  return db.selectFrom('rule_versions').select(['version', 'hash', 'rules', 'published_at']).orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
 
 /**
- * The rules in force: the default file shipped in the repo, overlaid by the operator's file (same id
- * replaces or amends, a new id adds, `"retired": true` removes). Read once at start; every distinct
- * result is kept as a numbered version in rule_versions, which the public changelog is made of.
+ * The rules in force are the latest version in rule_versions, for every node (ADR 0011). At start the
+ * default and operator files are read (a malformed one stops the server); the first read of the rules
+ * applies what changed in the files since they were last applied, as a new version. The admin page
+ * publishes versions on top. Each node keeps the version it read for RULES_TTL_MS, and drops it at
+ * once when a node announces a new one on the bus (at-most-once, so the TTL is the safety net).
  */
 export class RuleBook {
-  readonly rules: Rule[];
-  private readonly byId: Map<string, Rule>;
-  private readonly note: Localized;
-  private published: Promise<number> | null = null;
+  private files: { rules: Rule[]; note: Localized } | null = null;
+  private filesApplied: Promise<void> | null = null;
+  private cached: { snapshot: RuleSnapshot; readAt: number } | null = null;
+  private loading: Promise<RuleSnapshot> | null = null;
 
-  constructor(operatorFile: string | null) {
-    const defaults = readRulesFile(DEFAULT_FILE);
-    const map = new Map<string, Rule>();
-    for (const r of defaults.rules) map.set(r.id, mergeRule(undefined, r, `default rule ${r.id}`));
-    let note = defaults.changelog!;
-    if (operatorFile && fs.existsSync(operatorFile)) {
-      const overlay = readRulesFile(operatorFile);
-      for (const entry of overlay.rules) {
-        if (entry.retired) map.delete(entry.id);
-        else map.set(entry.id, mergeRule(map.get(entry.id), entry, `${operatorFile}: rule ${entry.id}`));
-      }
-      if (overlay.changelog) note = overlay.changelog;
-    }
-    this.rules = [...map.values()];
-    this.byId = map;
-    this.note = note;
+  constructor(
+    private readonly database: Database,
+    private readonly operatorFile: string | null,
+    private readonly opts: { now: () => number; bus?: Bus; ttlMs?: number },
+  ) {
+    opts.bus?.subscribe(RULES_CHANNEL, () => this.invalidate());
   }
 
-  get(id: string): Rule | undefined {
-    return this.byId.get(id);
+  /**
+   * Reads the files (once) and applies them if they changed. The server calls this when it starts
+   * (moderationRoutes' onReady), so a malformed file stops the start with the file and field named;
+   * commands that never touch the rules (migrate, admin grant) do not read them.
+   */
+  async start(): Promise<void> {
+    await this.current();
   }
 
-  title(id: string, locale: UiLocale): string {
-    return this.byId.get(id)?.title[locale] ?? id;
-  }
-
-  /** Stores this rule set as a new version unless it equals the latest; resolves to the version in force. */
-  version(db: Executor, now: number): Promise<number> {
-    this.published ??= this.publish(db, now).catch((err) => {
-      this.published = null;
+  /** The rule set in force: the latest published version (read again after the TTL or a bus notice). */
+  async current(): Promise<RuleSnapshot> {
+    this.filesApplied ??= this.applyFiles().catch((err) => {
+      this.filesApplied = null;
       throw err;
     });
-    return this.published;
+    await this.filesApplied;
+    const c = this.cached;
+    if (c && this.opts.now() - c.readAt < (this.opts.ttlMs ?? RULES_TTL_MS)) return c.snapshot;
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
   }
 
-  private async publish(db: Executor, now: number): Promise<number> {
-    const canonical = JSON.stringify(this.rules);
-    const hash = createHash('sha256').update(canonical).digest('hex');
+  /** Forgets the version read, so the next use reads the latest from the database. */
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  /**
+   * Appends a version in txn, refusing (409 rules_version_conflict) when the latest is not basedOn —
+   * the admin page's guard against two people editing at once. After commit every node re-reads.
+   */
+  async publish(txn: Txn, basedOn: number, v: NewVersion): Promise<number> {
+    const latest = await latestRow(txn.db);
+    const latestVersion = latest ? Number(latest.version) : 0;
+    if (latestVersion !== basedOn) throw conflict('rules_version_conflict', { version: latestVersion }, 'basedOn');
+    const version = await this.insert(txn, latest, v);
+    if (version === null) throw badRequest('rules_unchanged');
+    txn.afterCommit(() => this.announce());
+    return version;
+  }
+
+  private async announce(): Promise<void> {
+    this.invalidate();
+    await this.opts.bus?.publish(RULES_CHANNEL, {});
+  }
+
+  private async load(): Promise<RuleSnapshot> {
+    const readAt = this.opts.now();
+    const row = await latestRow(this.database.db);
+    if (!row) throw new Error('no rule version: the files were not applied');
+    const same = this.cached?.snapshot.version === Number(row.version) ? this.cached.snapshot : null;
+    const snapshot = same ?? new RuleSnapshot(Number(row.version), Number(row.published_at), JSON.parse(row.rules) as Rule[]);
+    this.cached = { snapshot, readAt };
+    return snapshot;
+  }
+
+  /** Inserts the next version unless it equals the latest; returns it, or null when nothing changed. */
+  private async insert(txn: Txn, latest: Awaited<ReturnType<typeof latestRow>>, v: NewVersion): Promise<number | null> {
+    const set = canonical(v.rules);
+    if (latest?.hash === set.hash) return null;
+    const version = (latest ? Number(latest.version) : 0) + 1;
+    const changes = { ...ruleChanges(latest ? (JSON.parse(latest.rules) as Rule[]) : [], set.rules), note: v.note };
+    try {
+      await txn.db
+        .insertInto('rule_versions')
+        .values({
+          version,
+          hash: set.hash,
+          rules: set.json,
+          changes: JSON.stringify(changes),
+          published_at: this.opts.now(),
+          source: v.source,
+          published_by: v.publishedBy,
+        })
+        .execute();
+    } catch (err) {
+      // Someone else published this number a moment ago: the caller's view is stale.
+      if (isUniqueViolation(err)) throw conflict('rules_version_conflict', { version }, 'basedOn');
+      throw err;
+    }
+    return version;
+  }
+
+  /**
+   * Lays what changed in the files since they were last applied over the version in force, as one new
+   * version, and remembers what the files said. Unchanged files (the usual restart) do nothing, so
+   * edits made on the admin page survive restarts. Nodes starting together: one wins, the others
+   * find the files applied when they look again.
+   */
+  private async applyFiles(): Promise<void> {
+    this.files ??= readRuleFiles(this.operatorFile);
+    const note = this.files.note;
+    const files = canonical(this.files.rules);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const latest = await db.selectFrom('rule_versions').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
-      if (latest?.hash === hash) return Number(latest.version);
-      const before = new Map<string, Rule>(latest ? (JSON.parse(latest.rules) as Rule[]).map((r) => [r.id, r]) : []);
-      const changes = {
-        added: this.rules.filter((r) => !before.has(r.id)).map((r) => r.id),
-        changed: this.rules.filter((r) => before.has(r.id) && JSON.stringify(before.get(r.id)) !== JSON.stringify(r)).map((r) => r.id),
-        retired: [...before.keys()].filter((id) => !this.byId.has(id)),
-        note: this.note,
-      };
-      const version = (latest ? Number(latest.version) : 0) + 1;
+      const db = this.database.db;
+      const applied = await db.selectFrom('rule_file_applied').selectAll().where('id', '=', FILES_ROW).executeTakeFirst();
+      if (applied?.hash === files.hash) return;
       try {
-        await db.insertInto('rule_versions').values({ version, hash, rules: canonical, changes: JSON.stringify(changes), published_at: now }).execute();
-        return version;
+        await this.database.transaction(async (txn) => {
+          const latest = await latestRow(txn.db);
+          const before = applied ? (JSON.parse(applied.rules) as Rule[]) : [];
+          const rules = layerFileChanges(latest ? (JSON.parse(latest.rules) as Rule[]) : [], before, files.rules);
+          await this.insert(txn, latest, { rules, note, source: 'file', publishedBy: null });
+          const row = { hash: files.hash, rules: files.json, applied_at: this.opts.now() };
+          if (applied) await txn.db.updateTable('rule_file_applied').set(row).where('id', '=', FILES_ROW).where('hash', '=', applied.hash).execute();
+          else await txn.db.insertInto('rule_file_applied').values({ id: FILES_ROW, ...row }).execute();
+          txn.afterCommit(() => this.announce());
+        });
+        return;
       } catch (err) {
-        // Another node published at the same moment: read again.
-        if (!isUniqueViolation(err)) throw err;
+        if (!isUniqueViolation(err) && !(err instanceof AppError && err.code === 'rules_version_conflict')) throw err;
       }
     }
-    throw new Error('could not publish the rule set');
+    throw new Error('could not apply the rule files');
   }
 }

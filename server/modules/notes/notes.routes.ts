@@ -2,6 +2,7 @@ import { IdParams, Ok } from '../../../contract/common.js';
 import { CreateNoteBody, Note, UpdateNoteBody } from '../../../contract/notes.js';
 import type { AppContext } from '../../context.js';
 import { requireViewer } from '../../plugins/auth.js';
+import { regionOf } from '../../plugins/region.js';
 import type { KuaanApp } from '../../plugins/types.js';
 import { NotesService } from './notes.service.js';
 import { noteView } from './notes.views.js';
@@ -39,8 +40,7 @@ export function notesRoutes(app: KuaanApp, ctx: AppContext): void {
   app.get('/api/notes/:id', { schema: { tags: ['notes'], params: IdParams, response: { 200: Note } } }, async (request) => {
     const viewerId = request.viewer?.userId ?? null;
     // moderation (issue 7): the viewer's region, from the header the operator's proxy sets (if any).
-    const header = ctx.config.moderation.regionHeader;
-    const region = header ? String(request.headers[header] ?? '').toUpperCase().slice(0, 2) || null : null;
+    const region = regionOf(request, ctx.config.moderation.regionHeader);
     const note = await noteView(db, request.params.id, viewerId, region);
     views.noteViewed(note.id, note.author.id, viewerId);
     return note;

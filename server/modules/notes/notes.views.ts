@@ -10,6 +10,7 @@ import { tagsOfFacets } from './note-text.js';
 import { loadVisibleNote } from './notes.policy.js';
 // moderation (issue 7)
 import { AppError } from '../../errors.js';
+import { type RegionGate, restrictingRule } from '../moderation/region-gate.js';
 import { containsAny, viewerFilters } from '../moderation/safety.service.js';
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
@@ -56,14 +57,15 @@ async function likedAmong(db: Executor, noteIds: string[], viewerId: string | nu
 /**
  * Cards for the given note ids, in the given order, hydrated in a fixed number of queries (notes,
  * authors, covers, likes). Ids that no longer exist are skipped. Callers decide visibility: pass only
- * ids the viewer may see.
+ * ids the viewer may see. With a region gate, notes restricted in the viewer's region become
+ * placeholders naming the rule, or are left out (the gate says which); this is the one place lists do it.
  */
-export async function noteCards(db: Executor, noteIds: string[], viewerId: string | null): Promise<NoteCard[]> {
+export async function noteCards(db: Executor, noteIds: string[], viewerId: string | null, gate: RegionGate | null = null): Promise<NoteCard[]> {
   const ids = [...new Set(noteIds)];
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('notes')
-    .select(['id', 'author_id', 'type', 'title', 'body', 'like_count', 'visibility', 'created_at', 'moderation_state'])
+    .select(['id', 'author_id', 'type', 'title', 'body', 'like_count', 'visibility', 'created_at', 'moderation_state', 'region_rule_id', 'restricted_regions'])
     .where('id', 'in', ids)
     .execute();
   const videoNoteIds = rows.filter((r) => r.type === 'video').map((r) => r.id);
@@ -94,6 +96,25 @@ export async function noteCards(db: Executor, noteIds: string[], viewerId: strin
       if (r.moderation_state === 'held' || r.moderation_state === 'removed') continue;
       if (filters.muted.has(r.author_id) || containsAny(`${r.title}\n${r.body}`, filters.words)) continue;
     }
+    const ruleId = gate && restrictingRule(r, viewerId, gate.region);
+    if (ruleId) {
+      if (gate.mode === 'omit') continue;
+      // Says that something is here and why, like the note page's 451, without any of its content.
+      cards.push({
+        id: r.id,
+        type: r.type,
+        title: '',
+        excerpt: '',
+        cover: null,
+        author,
+        likeCount: Number(r.like_count),
+        likedByMe: liked.has(r.id),
+        visibility: r.visibility,
+        unavailable: { ruleId, ruleTitle: gate.ruleTitle(ruleId) },
+        createdAt: iso(r.created_at),
+      });
+      continue;
+    }
     cards.push({
       id: r.id,
       type: r.type,
@@ -117,9 +138,8 @@ export async function noteCards(db: Executor, noteIds: string[], viewerId: strin
 export async function noteView(db: Executor, noteId: string, viewerId: string | null, region: string | null = null): Promise<Note> {
   const note = await loadVisibleNote(db, noteId, viewerId);
   // moderation (issue 7): restricted under a regional rule in the viewer's region; visible elsewhere.
-  if (region && note.region_rule_id && viewerId !== note.author_id && (JSON.parse(note.restricted_regions ?? '[]') as string[]).includes(region)) {
-    throw new AppError(451, 'unavailable_in_region', { rule: note.region_rule_id });
-  }
+  const ruleId = restrictingRule(note, viewerId, region);
+  if (ruleId) throw new AppError(451, 'unavailable_in_region', { rule: ruleId });
   const [authors, images, liked, collect, videos] = await Promise.all([
     userSummaries(db, [note.author_id]),
     imagesOf(db, [note.id], false),

@@ -153,3 +153,30 @@ function dedupe(alternatives: QueryAlternative[]): QueryAlternative[] {
     return true;
   });
 }
+
+/** Distinct query texts whose expansion is kept; a few hundred strings and small objects. */
+const CACHED_QUERIES = 500;
+
+/**
+ * Built queries by text and options, least recently used dropped. jieba, the dictionary lookups and
+ * the stemmer give the same answer for the same text until the process restarts, and the searches
+ * people repeat most (trending words, the typeahead's keystrokes) are the ones worth not redoing.
+ * Callers must treat the returned query as read-only.
+ */
+export class QueryCache {
+  private readonly entries = new Map<string, SearchQuery | null>();
+
+  async get(text: SearchText, aids: LearnerAids, input: string, options: QueryOptions): Promise<SearchQuery | null> {
+    const key = `${options.prefix}|${options.translate ? 1 : 0}|${input}`;
+    if (this.entries.has(key)) {
+      const hit = this.entries.get(key)!;
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const built = await buildQuery(text, aids, input, options);
+    if (this.entries.size >= CACHED_QUERIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, built);
+    return built;
+  }
+}

@@ -55,6 +55,9 @@ export interface NoteMatchRow {
 /** Matching notes the viewer may see, sorted by the chosen column (desc) then id, after the cursor. */
 export async function noteMatches(db: Executor, index: SearchIndex, query: SearchQuery, f: NoteFilter): Promise<NoteMatchRow[]> {
   const key = f.sort === 'score' ? sql<number>`m.score` : sql<number>`notes.${sql.ref(f.sort)}`;
+  // By relevance every sort key comes from the window, so the database can order the window's rows
+  // first and look up notes only until the page is full, instead of joining all of them (ADR 0006).
+  const id = f.sort === 'score' ? sql<string>`m.ref_id` : sql<string>`notes.id`;
   let q = db
     .selectFrom(index.matches('note', query))
     .innerJoin('notes', 'notes.id', 'm.ref_id')
@@ -65,10 +68,10 @@ export async function noteMatches(db: Executor, index: SearchIndex, query: Searc
   if (f.type) q = q.where('notes.type', '=', f.type);
   if (f.since !== undefined) q = q.where('notes.created_at', '>=', f.since);
   if (f.after) {
-    const [value, id] = f.after;
-    q = q.where((eb) => eb.or([eb(key, '<', value), eb.and([eb(key, '=', value), eb('notes.id', '<', id)])]));
+    const [value, after] = f.after;
+    q = q.where((eb) => eb.or([eb(key, '<', value), eb.and([eb(key, '=', value), eb(id, '<', after)])]));
   }
-  const rows = await q.orderBy(key, 'desc').orderBy('notes.id', 'desc').limit(f.limit + 1).execute();
+  const rows = await q.orderBy(key, 'desc').orderBy(id, 'desc').limit(f.limit + 1).execute();
   return rows.map((r) => ({ id: r.id, key: Number(r.key) }));
 }
 

@@ -1,7 +1,9 @@
 import { NoteHitPage, SearchNotesQuery, SearchQuery, TopicHitPage, TrendingTopics, Typeahead, TypeaheadQuery, UserHitPage } from '../../../contract/search.js';
 import type { AppContext } from '../../context.js';
 import type { KuaanApp } from '../../plugins/types.js';
+import { regionGate } from '../moderation/region-gate.js';
 import { scheduleUserSweep } from './search.jobs.js';
+import { QueryCache } from './search.query.js';
 import { SearchText } from './search.text.js';
 import { type SearchDeps, searchNotes, searchTopics, searchUsers, trending, typeahead } from './search.views.js';
 
@@ -12,11 +14,12 @@ export function searchRoutes(app: KuaanApp, ctx: AppContext): void {
     text: new SearchText(ctx.translator.aids),
     aids: ctx.translator.aids,
     now: () => ctx.clock.now(),
+    queries: new QueryCache(),
   };
   const viewer = (request: { viewer?: { userId: string } | null }) => request.viewer?.userId ?? null;
 
   app.get('/api/search/notes', { schema: { tags: ['search'], querystring: SearchNotesQuery, response: { 200: NoteHitPage } } }, async (request) =>
-    searchNotes(deps, viewer(request), request.query),
+    searchNotes(deps, viewer(request), { ...request.query, gate: await regionGate(ctx, request, 'placeholder') }),
   );
 
   app.get('/api/search/users', { schema: { tags: ['search'], querystring: SearchQuery, response: { 200: UserHitPage } } }, async (request) =>

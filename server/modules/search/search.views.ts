@@ -4,10 +4,11 @@ import type { Executor } from '../../db/database.js';
 import { decodeCursor, encodeCursor, pageLimit } from '../../db/pagination.js';
 import { isRunnable, type SearchIndex, type SearchQuery } from '../../infra/search/search-index.js';
 import { userSummaries } from '../accounts/accounts.views.js';
+import type { RegionGate } from '../moderation/region-gate.js';
 import { noteCards } from '../notes/notes.views.js';
 import type { LearnerAids } from '../translation/learner-aids.js';
 import { highlight, matchedVia, needlesOf } from './search.match.js';
-import { buildQuery, type QueryOptions } from './search.query.js';
+import { buildQuery, type QueryCache, type QueryOptions } from './search.query.js';
 import * as repo from './search.repo.js';
 import type { SearchText } from './search.text.js';
 
@@ -17,6 +18,8 @@ export interface SearchDeps {
   text: SearchText;
   aids: LearnerAids;
   now: () => number;
+  /** Expanded queries kept between requests (the routes pass one per app). */
+  queries?: QueryCache;
 }
 
 type Key = [number, string];
@@ -35,7 +38,7 @@ const empty = { items: [], nextCursor: null };
 
 async function query(deps: SearchDeps, q: string | undefined, options: QueryOptions): Promise<SearchQuery | null> {
   if (!q) return null;
-  const built = await buildQuery(deps.text, deps.aids, q, options);
+  const built = deps.queries ? await deps.queries.get(deps.text, deps.aids, q, options) : await buildQuery(deps.text, deps.aids, q, options);
   return built && isRunnable(built) ? built : null;
 }
 
@@ -52,6 +55,8 @@ export interface NoteSearchInput {
   time?: SearchTime;
   cursor?: string;
   limit?: number;
+  /** moderation (issue 7): regional rules for the viewer's region (placeholders), if any. */
+  gate?: RegionGate | null;
 }
 
 /** Notes the viewer may see that match, with how each matched and what to highlight. */
@@ -71,7 +76,7 @@ export async function searchNotes(deps: SearchDeps, viewerId: string | null, inp
   const page = rows.slice(0, limit);
   const ids = page.map((r) => r.id);
   const [cards, stored, simplify] = await Promise.all([
-    noteCards(deps.db, ids, viewerId),
+    noteCards(deps.db, ids, viewerId, input.gate),
     repo.storedFields(deps.db, 'note', ids),
     simplifier(deps),
   ]);

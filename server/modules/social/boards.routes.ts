@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { pageLimit } from '../../db/pagination.js';
 import { requireViewer } from '../../plugins/auth.js';
 import type { KuaanApp } from '../../plugins/types.js';
+import { regionGate } from '../moderation/region-gate.js';
 import { BoardsService } from './boards.service.js';
 import { loadListOwner, loadOwnBoard, loadVisibleBoard } from './social.policy.js';
 import { boardsPageView, boardView, collectsPageView } from './social.views.js';
@@ -65,7 +66,8 @@ export function boardsRoutes(app: KuaanApp, ctx: AppContext): void {
     async (request) => {
       const viewerId = request.viewer?.userId ?? null;
       const board = await loadVisibleBoard(db, request.params.id, viewerId);
-      return collectsPageView(db, { boardId: board.id }, viewerId, request.query.cursor, pageLimit(request.query.limit));
+      const gate = await regionGate(ctx, request, 'placeholder');
+      return collectsPageView(db, { boardId: board.id }, viewerId, request.query.cursor, pageLimit(request.query.limit), gate);
     },
   );
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { pageLimit } from '../../db/pagination.js';
 import { requireViewer } from '../../plugins/auth.js';
 import type { KuaanApp } from '../../plugins/types.js';
+import { regionGate } from '../moderation/region-gate.js';
 import { boardsRoutes } from './boards.routes.js';
 import { EngagementService } from './engagement.service.js';
 import { GraphService } from './graph.service.js';
@@ -49,12 +50,14 @@ export function socialRoutes(app: KuaanApp, ctx: AppContext): void {
   app.get('/api/users/:handle/collects', { schema: cards }, async (request) => {
     const viewerId = request.viewer?.userId ?? null;
     const owner = await loadListOwner(db, viewerId, request.params.handle);
-    return collectsPageView(db, { userId: owner.id }, viewerId, request.query.cursor, pageLimit(request.query.limit));
+    const gate = await regionGate(ctx, request, 'placeholder');
+    return collectsPageView(db, { userId: owner.id }, viewerId, request.query.cursor, pageLimit(request.query.limit), gate);
   });
   app.get('/api/users/:handle/likes', { schema: cards }, async (request) => {
     const viewerId = request.viewer?.userId ?? null;
     const owner = await loadListOwner(db, viewerId, request.params.handle);
-    return likesPageView(db, owner.id, viewerId, request.query.cursor, pageLimit(request.query.limit));
+    const gate = await regionGate(ctx, request, 'placeholder');
+    return likesPageView(db, owner.id, viewerId, request.query.cursor, pageLimit(request.query.limit), gate);
   });
 
   const like = { tags: ['social'], params: IdParams, response: { 200: LikeState } };

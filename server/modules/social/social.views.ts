@@ -4,6 +4,7 @@ import type { Executor } from '../../db/database.js';
 import { decodeCursor, paginate } from '../../db/pagination.js';
 import type { BoardsTable } from '../../db/schema/index.js';
 import { userSummaries } from '../accounts/accounts.views.js';
+import type { RegionGate } from '../moderation/region-gate.js';
 import { noteCards } from '../notes/notes.views.js';
 import { followPage, followStates } from './graph.repo.js';
 import { boardRows, collectRows, likeRows, type PageRow } from './note-pages.repo.js';
@@ -84,9 +85,9 @@ export async function boardsPageView(
   return { items: await boardDtos(db, page.rows, viewerId), nextCursor: page.nextCursor };
 }
 
-async function cardsPage(db: Executor, rows: PageRow[], limit: number, viewerId: string | null): Promise<PageOf<NoteCard>> {
+async function cardsPage(db: Executor, rows: PageRow[], limit: number, viewerId: string | null, gate: RegionGate | null): Promise<PageOf<NoteCard>> {
   const page = paginate(rows, limit, (r) => [Number(r.created_at), r.note_id]);
-  return { items: await noteCards(db, page.rows.map((r) => r.note_id), viewerId), nextCursor: page.nextCursor };
+  return { items: await noteCards(db, page.rows.map((r) => r.note_id), viewerId, gate), nextCursor: page.nextCursor };
 }
 
 /** Notes a person collected (or those in one board), as cards the viewer may see. */
@@ -96,9 +97,10 @@ export async function collectsPageView(
   viewerId: string | null,
   cursor: string | undefined,
   limit: number,
+  gate: RegionGate | null = null,
 ): Promise<PageOf<NoteCard>> {
   const after = decodeCursor<[number, string]>(cursor, ['number', 'string']);
-  return cardsPage(db, await collectRows(db, scope, viewerId, after, limit), limit, viewerId);
+  return cardsPage(db, await collectRows(db, scope, viewerId, after, limit), limit, viewerId, gate);
 }
 
 /** Notes a person liked, as cards the viewer may see. */
@@ -108,7 +110,8 @@ export async function likesPageView(
   viewerId: string | null,
   cursor: string | undefined,
   limit: number,
+  gate: RegionGate | null = null,
 ): Promise<PageOf<NoteCard>> {
   const after = decodeCursor<[number, string]>(cursor, ['number', 'string']);
-  return cardsPage(db, await likeRows(db, userId, viewerId, after, limit), limit, viewerId);
+  return cardsPage(db, await likeRows(db, userId, viewerId, after, limit), limit, viewerId, gate);
 }

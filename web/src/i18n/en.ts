@@ -1,6 +1,7 @@
 // The English catalog is the reference: every key here must exist in zh-Hans and zh-Hant
 // (the type below makes a missing key a type error; i18n/catalogs.test.ts checks it too).
 import { communityEn } from './en.community.js';
+import { rulesEn } from './en.rules.js';
 
 export const en = {
   app: {
@@ -405,6 +406,7 @@ export const en = {
   },
   // moderation (issue 7)
   ...communityEn,
+  ...rulesEn,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

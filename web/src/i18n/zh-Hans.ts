@@ -1,5 +1,6 @@
 import type { Catalog } from './en.js';
 import { communityZhHans } from './zh-Hans.community.js';
+import { rulesZhHans } from './zh-Hans.rules.js';
 
 export const zhHans: Catalog = {
   app: {
@@ -404,4 +405,5 @@ export const zhHans: Catalog = {
   },
   // moderation (issue 7)
   ...communityZhHans,
+  ...rulesZhHans,
 };

@@ -1,5 +1,6 @@
 import type { Catalog } from './en.js';
 import { communityZhHant } from './zh-Hant.community.js';
+import { rulesZhHant } from './zh-Hant.rules.js';
 
 export const zhHant: Catalog = {
   app: {
@@ -404,4 +405,5 @@ export const zhHant: Catalog = {
   },
   // moderation (issue 7)
   ...communityZhHant,
+  ...rulesZhHant,
 };

@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { UiLocale } from '../../../contract/locales.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Spinner } from '../components/Spinner.js';
 import { RequireAuth } from '../features/auth/RequireAuth.js';
+import { useMe } from '../features/auth/useMe.js';
 import { EvidenceItem, evidenceKey } from '../features/moderation/Evidence.js';
 import {
   type Appeal,
@@ -39,11 +41,18 @@ function Console() {
   const [selected, setSelected] = useState<{ kind: SubjectKind; id: string } | null>(null);
   const queue = useQuery({ queryKey: ['mod-queue', lang], queryFn: () => fetchQueue(lang) });
   const appeals = useQuery({ queryKey: ['mod-appeals'], queryFn: fetchAppeals });
+  const me = useMe();
   if (queue.isPending) return <Spinner />;
   if (queue.isError) return <ErrorNotice error={queue.error} onRetry={() => void queue.refetch()} />;
   return (
     <div className="wide">
       <h1>{t('moderation.consoleTitle')}</h1>
+      {/* Editing the rules is an operator's tool: admins only (ADR 0011). */}
+      {me.data?.role === 'admin' && (
+        <p>
+          <Link to="/moderation/rules">{t('rulesEditor.link')}</Link>
+        </p>
+      )}
       <div className="console">
         <section aria-labelledby="queue-title">
           <h2 id="queue-title">{t('moderation.queue')}</h2>

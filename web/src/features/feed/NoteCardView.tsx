@@ -12,6 +12,7 @@ import { VideoPreview } from '../video/VideoPreview.js';
 import '../video/video.css';
 // moderation (issue 7)
 import { Sensitive } from '../moderation/Sensitive.js';
+import { UnavailableCard } from '../moderation/UnavailableCard.js';
 import '../moderation/moderation.css';
 
 /**
@@ -21,6 +22,7 @@ import '../moderation/moderation.css';
 export function NoteCardView({ card, eager }: { card: NoteCard & { reasons?: Reason[] }; eager?: boolean }) {
   const { t } = useTranslation();
   const [hidden, setHidden] = useState<{ topic?: string } | null>(null);
+  if (card.unavailable) return <UnavailableCard card={{ ...card, unavailable: card.unavailable }} />;
   if (hidden) {
     const body = hidden.topic ? { topic: hidden.topic } : { noteId: card.id };
     return <HiddenCard topic={hidden.topic} onUndo={() => void undoNotInterested(body).then(() => setHidden(null))} />;

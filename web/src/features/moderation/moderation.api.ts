@@ -4,6 +4,7 @@ import type {
   Distribution,
   MyReport,
   Notice,
+  PublishRulesBody,
   QueueItem,
   RuleSet,
   SafetySettings,
@@ -27,6 +28,8 @@ const enc = encodeURIComponent;
 
 export const fetchRules = () => get<RuleSet>('/api/rules');
 export const fetchChangelog = () => get<{ items: RuleChange[] }>('/api/rules/changelog');
+/** Admins: publish a new version of the rules (409 when someone published since basedOn). */
+export const publishRules = (body: PublishRulesBody) => post<{ version: number }>('/api/rules/versions', body);
 export const fetchTransparency = () => get<Transparency>('/api/transparency');
 export const fileReport = (subjectKind: SubjectKind, subjectId: string, ruleId: string, comment: string) =>
   post<{ id: string }>('/api/moderation/reports', { subjectKind, subjectId, ruleId, ...(comment ? { comment } : {}) });

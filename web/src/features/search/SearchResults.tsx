@@ -4,6 +4,7 @@ import { Avatar } from '../../components/Avatar.js';
 import { ProgressiveImage } from '../../components/ProgressiveImage.js';
 import { compactNumber } from '../../format.js';
 import { NoteCardMeta } from '../feed/NoteCardMeta.js';
+import { UnavailableCard } from '../moderation/UnavailableCard.js';
 import { Highlighted } from './Highlighted.js';
 import type { NoteHit, TopicHit, UserHit } from './search.api.js';
 import { MatchBadge } from './TranslationBadge.js';
@@ -13,6 +14,7 @@ export function NoteHitCard({ hit }: { hit: NoteHit }) {
   const { t } = useTranslation();
   const card = hit.note;
   const titleId = `hit-title-${card.id}`;
+  if (card.unavailable) return <UnavailableCard card={{ ...card, unavailable: card.unavailable }} />;
   return (
     <article className="note-card search-hit" aria-labelledby={titleId}>
       <Link to={`/notes/${card.id}`} className="note-card-link">
