@@ -40,7 +40,9 @@ function table(r: BenchResults): string {
     // The scenario's own target decides the verdict; memory over budget is flagged in its own cell.
     const verdict = t ? (t.ok(s) ? '✅' : '❌') : s.errors === 0 ? '' : '❌';
     const rss = s.rss_mb <= RSS_TARGET_MB ? `${s.rss_mb}` : `${s.rss_mb} ⚠️`;
-    const label = name === 'surge' ? `surge (discover during sign-ups; alone p99 ${s.p99_alone_ms} ms, ×${s.p99_ratio}; ${num(s.signup_rps ?? 0)} sign-ups/s)` : name;
+    const jobs = s.jobs_after ? ` (left ${num(s.jobs_after)} jobs, done ${s.drain_s} s later)` : '';
+    const label =
+      name === 'surge' ? `surge (discover during sign-ups; alone p99 ${s.p99_alone_ms} ms, ×${s.p99_ratio}; ${num(s.signup_rps ?? 0)} sign-ups/s)` : `${name}${jobs}`;
     lines.push(
       `| ${label} | ${num(s.rps)} | ${s.ceiling_rps ? num(s.ceiling_rps) : ''} | ${pct(s.ratio)} | ${s.p50_ms} | ${s.p99_ms} | ${s.cpu_ms_per_req ?? ''} | ${s.errors} | ${rss} | ${t?.text ?? ''} | ${verdict} |`,
     );
