@@ -6,18 +6,24 @@
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 
+/**
+ * Content that moderation holds or removes leaves the counters (modules/moderation/effects.ts), and
+ * write scenarios post near-duplicates that the spam check catches: count only what is shown.
+ */
+const SHOWN = "moderation_state not in ('held', 'removed')";
+
 const CHECKS: Record<string, string> = {
   'notes.like_count': `select count(*) n from notes n where like_count != (select count(*) from note_likes l where l.note_id = n.id)`,
   'notes.collect_count': `select count(*) n from notes n where collect_count != (select count(*) from collects l where l.note_id = n.id)`,
-  'notes.comment_count': `select count(*) n from notes n where comment_count != (select count(*) from comments l where l.note_id = n.id)`,
+  'notes.comment_count': `select count(*) n from notes n where comment_count != (select count(*) from comments l where l.note_id = n.id and ${SHOWN})`,
   'users.follower_count': `select count(*) n from users u where follower_count != (select count(*) from follows f where f.followee_id = u.id)`,
   'users.following_count': `select count(*) n from users u where following_count != (select count(*) from follows f where f.follower_id = u.id)`,
-  'users.note_count': `select count(*) n from users u where note_count != (select count(*) from notes f where f.author_id = u.id)`,
+  'users.note_count': `select count(*) n from users u where note_count != (select count(*) from notes f where f.author_id = u.id and ${SHOWN})`,
   'users.likes_received_count': `select count(*) n from users u where likes_received_count != (select coalesce(sum(like_count), 0) from notes f where f.author_id = u.id)`,
   'hashtags.note_count': `select count(*) n from hashtags h where note_count != (select count(*) from note_hashtags x where x.hashtag_id = h.id)`,
   'hashtags.comment_count': `select count(*) n from hashtags h where comment_count != (select coalesce(sum(n.comment_count), 0) from note_hashtags x join notes n on n.id = x.note_id where x.hashtag_id = h.id)`,
   'boards.collect_count': `select count(*) n from boards b where collect_count != (select count(*) from collects c where c.board_id = b.id)`,
-  'comments.reply_count': `select count(*) n from comments c where reply_count != (select count(*) from comments r where r.parent_id = c.id)`,
+  'comments.reply_count': `select count(*) n from comments c where reply_count != (select count(*) from comments r where r.parent_id = c.id and ${SHOWN})`,
   'foreign keys': `select count(*) n from pragma_foreign_key_check`,
 };
 

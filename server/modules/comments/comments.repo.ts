@@ -35,7 +35,7 @@ export async function insertComment(db: Executor, row: CommentsTable): Promise<v
  * DELETE holds the row, so reply_count is exactly the number of replies removed with it.
  */
 export async function deleteCommentReturning(db: Executor, id: string) {
-  return db.deleteFrom('comments').where('id', '=', id).returning(['parent_id', 'reply_count', 'note_id']).executeTakeFirst();
+  return db.deleteFrom('comments').where('id', '=', id).returning(['parent_id', 'reply_count', 'note_id', 'moderation_state']).executeTakeFirst();
 }
 
 export async function insertCommentLike(db: Executor, commentId: string, userId: string, now: number): Promise<boolean> {

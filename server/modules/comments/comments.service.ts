@@ -11,6 +11,7 @@ import { isBlockedEitherWay } from '../social/relations.repo.js';
 import type { StickerCatalog } from '../stickers/stickers.catalog.js';
 import { commentText } from './comment-text.js';
 // moderation (issue 7)
+import { isHidden } from '../moderation/effects.js';
 import { assertMayPost } from '../moderation/moderation.policy.js';
 import { assertMayComment } from '../moderation/safety.service.js';
 import { loadVisibleComment } from './comments.policy.js';
@@ -110,9 +111,12 @@ export class CommentsService {
       if (!(await repo.bumpNoteComments(txn.db, note.id, 0))) return;
       const removed = await repo.deleteCommentReturning(txn.db, commentId);
       if (!removed) return;
-      const count = 1 + (removed.parent_id ? 0 : Number(removed.reply_count));
+      // A comment moderation held or removed already left the counters (moderation/effects.ts); its
+      // shown replies had not, and go with it.
+      const shown = isHidden(removed.moderation_state) ? 0 : 1;
+      const count = shown + (removed.parent_id ? 0 : Number(removed.reply_count));
       await repo.bumpNoteComments(txn.db, note.id, -count);
-      if (removed.parent_id) await repo.bumpReplyCount(txn.db, removed.parent_id, -1);
+      if (removed.parent_id && shown) await repo.bumpReplyCount(txn.db, removed.parent_id, -1);
       await bumpTopicComments(txn.db, note.id, -count);
     });
   }

@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { ModerationEventsTable, SubjectKind } from '../../db/schema/index.js';
+import { bumpNoteComments, bumpReplyCount } from '../comments/comments.repo.js';
+import { bumpTopicComments } from '../notes/topics.repo.js';
 import type { RuleLookup } from './rules-file.js';
 
 /** What a replay of a subject's log says is in force now. */
@@ -64,7 +66,8 @@ export function derive(kind: SubjectKind, events: ModerationEventsTable[], rules
 
 /**
  * Writes a derived status onto the subject's own row, fixing counters when content disappears or
- * comes back (a removed note leaves its author's note count; a removed comment its note's count).
+ * comes back (a removed note leaves its author's note count; a removed comment its note's count, with
+ * the note's hot score, its topics' comment counts and its parent's reply count).
  */
 export async function project(db: Executor, kind: SubjectKind, id: string, status: DerivedStatus): Promise<void> {
   if (kind === 'note') {
@@ -93,10 +96,9 @@ export async function project(db: Executor, kind: SubjectKind, id: string, statu
     await db.updateTable('comments').set({ moderation_state: status.state as 'normal' }).where('id', '=', id).execute();
     const delta = Number(isHidden(before.moderation_state)) - Number(isHidden(status.state));
     if (delta) {
-      await db.updateTable('notes').set((eb) => ({ comment_count: eb('comment_count', '+', delta) })).where('id', '=', before.note_id).execute();
-      if (before.parent_id) {
-        await db.updateTable('comments').set((eb) => ({ reply_count: eb('reply_count', '+', delta) })).where('id', '=', before.parent_id).execute();
-      }
+      await bumpNoteComments(db, before.note_id, delta);
+      await bumpTopicComments(db, before.note_id, delta);
+      if (before.parent_id) await bumpReplyCount(db, before.parent_id, delta);
     }
   } else if (kind === 'message') {
     // No counters hang off a message: hiding it is the placeholder chat reads render from this column.

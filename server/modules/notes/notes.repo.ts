@@ -85,7 +85,7 @@ export async function deleteNoteReturning(db: Executor, noteId: string, authorId
     .deleteFrom('notes')
     .where('id', '=', noteId)
     .where('author_id', '=', authorId)
-    .returning(['like_count', 'comment_count'])
+    .returning(['like_count', 'comment_count', 'moderation_state'])
     .executeTakeFirst();
 }
 

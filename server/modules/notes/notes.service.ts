@@ -8,6 +8,7 @@ import { newId } from '../../db/ids.js';
 import type { NotesTable } from '../../db/schema/index.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import { deleteUnusedMedia } from '../media/media.service.js';
+import { isHidden } from '../moderation/effects.js';
 // video notes (issue 9)
 import { attachVideo, deleteVideoOfNote } from '../video/video.service.js';
 import { hotScore } from './hot-score.js';
@@ -203,7 +204,8 @@ export class NotesService {
       // Someone (the author, in another tab) deleted it first: nothing of ours was written.
       if (!gone) throw notFound('note');
       await releaseHashtags(tx, tags.map((t) => t.id), Number(gone.comment_count));
-      await repo.bumpAuthorCounts(tx, authorId, -1, -Number(gone.like_count));
+      // A note moderation held or removed already left its author's note count (moderation/effects.ts).
+      await repo.bumpAuthorCounts(tx, authorId, isHidden(gone.moderation_state) ? 0 : -1, -Number(gone.like_count));
       // The note_media rows cascaded away with the note; the images (and, after commit, their files) follow.
       await deleteUnusedMedia(txn, this.ctx, mediaIds);
       txn.afterCommit(() => this.ctx.events.emit('note.deleted', { noteId, authorId }));
