@@ -8,9 +8,10 @@ import { noteCards } from '../notes/notes.views.js';
 import { blockedEitherWay } from '../social/relations.repo.js';
 import type { Translator } from '../translation/translator.js';
 import * as repo from './discover.repo.js';
+import { NoteFacts } from './discover.facts.js';
 import { CandidatePools, type HydratedRow, hydrateRows, POOL_SIZES } from './discover.pools.js';
-import { arrange, type Candidate, type Ranked, rank, type Source } from './discover.rank.js';
-import { anonymousSignals, primaryLanguage, type ViewerSignals, viewerSignals } from './discover.signals.js';
+import { type Candidate, PageArranger, type Ranked, rank, type Source } from './discover.rank.js';
+import { anonymousSignals, primaryLanguage, type ViewerSignals, viewerFilters, viewerSignals } from './discover.signals.js';
 
 /**
  * Discover as a pipeline (ADR 0007): candidates → hydrate → rules → rank → present.
@@ -57,9 +58,21 @@ function validCursor([tag, n]: CursorTuple): boolean {
 
 interface ArrangedList {
   at: number;
+  /** The pages arranged so far; the rest are arranged when a reader pages that far. */
   pages: Ranked[][];
+  arranger: PageArranger;
   /** Where the hot tail starts: the last note of the trending pool. */
   tailAfter: [number, string] | null;
+}
+
+/** Page `index` of a list (0-based), arranging pages up to it on first use; null past the end. */
+function pageOf(list: ArrangedList, index: number): Ranked[] | null {
+  while (list.pages.length <= index) {
+    const next = list.arranger.next();
+    if (!next) return null;
+    list.pages.push(next);
+  }
+  return list.pages[index]!;
 }
 
 export interface DiscoverRequest {
@@ -74,6 +87,7 @@ export interface DiscoverRequest {
 
 export class DiscoverPipeline {
   private readonly pools: CandidatePools;
+  private readonly facts: NoteFacts;
   private readonly lists = new Map<string, ArrangedList>();
   /** Reader key → the `at` of their newest list, for reuse by a first page. */
   private readonly newest = new Map<string, string>();
@@ -84,6 +98,12 @@ export class DiscoverPipeline {
     private readonly now: () => number,
   ) {
     this.pools = new CandidatePools(db, now, POOL_TTL_MS);
+    this.facts = new NoteFacts(db, now);
+  }
+
+  /** A note's topics changed or it went away: forget what this instance knew of it. */
+  forgetNote(noteId: string): void {
+    this.facts.forget(noteId);
   }
 
   /** Forgets shared pools (a note appeared or went away in this process). */
@@ -120,16 +140,19 @@ export class DiscoverPipeline {
       at = String(list.at);
       this.remember(key, at, list);
     }
-    const page = list.pages[pageIndex] ?? [];
+    const page = pageOf(list, pageIndex) ?? [];
     let nextCursor: string | null = null;
-    if (pageIndex + 1 < list.pages.length) nextCursor = encodeCursor(['r', pageIndex + 1, at]);
+    // Whatever remains makes at least one more page (its first pick always fits).
+    if (pageIndex + 1 < list.pages.length || (list.pages.length === pageIndex + 1 && list.arranger.more)) nextCursor = encodeCursor(['r', pageIndex + 1, at]);
     else if (list.tailAfter) nextCursor = encodeCursor(['t', list.tailAfter[0], list.tailAfter[1]]);
     return { items: await this.present(page, req.viewerId, req.region), nextCursor, mode: 'for_you' };
   }
 
   private async build(req: DiscoverRequest, share: number, limit: number): Promise<ArrangedList> {
     const now = this.now();
-    const signals = req.viewerId ? await viewerSignals(this.db, req.viewerId, req.locale) : anonymousSignals(req.locale);
+    const signals = req.viewerId
+      ? await viewerSignals(this.db, req.viewerId, req.locale, (ids) => this.facts.get(ids))
+      : anonymousSignals(req.locale);
     const topicIds = [...signals.topics]
       .filter(([id]) => !signals.hiddenTopics.has(id))
       .sort((a, b) => b[1].weight - a[1].weight)
@@ -173,7 +196,8 @@ export class DiscoverPipeline {
     const last = trending[trending.length - 1];
     return {
       at: now,
-      pages: arrange(ranked, limit, share),
+      pages: [],
+      arranger: new PageArranger(ranked, limit, share),
       tailAfter: trending.length >= POOL_SIZES.trending && last ? [last.hot_score, last.id] : null,
     };
   }
@@ -242,7 +266,7 @@ export class DiscoverPipeline {
 
   /** The plain chronological mode: public notes newest first, minus blocked people and hidden notes. */
   private async latest(req: DiscoverRequest, limit: number, cursor: CursorTuple | null): Promise<DiscoverPage> {
-    const signals = req.viewerId ? await viewerSignals(this.db, req.viewerId, req.locale) : anonymousSignals(req.locale);
+    const signals = await viewerFilters(this.db, req.viewerId);
     const after: [number, string] | null = cursor?.[0] === 'c' ? [cursor[1], cursor[2]] : null;
     const rows = await repo.latestRows(this.db, [...signals.blocked], after, limit);
     const more = rows.length > limit;
@@ -264,7 +288,7 @@ export class DiscoverPipeline {
 
   /** Below the trending pool: the hot order, with the reader's blocks and hidden notes applied. */
   private async tail(req: DiscoverRequest, limit: number, after: [number, string]): Promise<DiscoverPage> {
-    const signals = req.viewerId ? await viewerSignals(this.db, req.viewerId, req.locale) : anonymousSignals(req.locale);
+    const signals = await viewerFilters(this.db, req.viewerId);
     const rows = await repo.hotTailRows(this.db, [...signals.blocked], after, limit);
     const more = rows.length > limit;
     const page = rows.slice(0, limit);

@@ -14,6 +14,7 @@ import { requireViewer } from '../../plugins/auth.js';
 import { localeOf } from '../../plugins/locale.js';
 import type { KuaanApp } from '../../plugins/types.js';
 import { regionGate } from '../moderation/region-gate.js';
+import { NOTE_FACTS_CHANNEL } from './discover.facts.js';
 import { DiscoverPipeline } from './discover.pipeline.js';
 import { DiscoverService } from './discover.service.js';
 
@@ -23,6 +24,14 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
   const pipeline = new DiscoverPipeline(ctx.database.db, ctx.translator, () => ctx.clock.now());
   for (const event of ['note.created', 'note.deleted'] as const) ctx.events.on(event, () => pipeline.invalidate());
   ctx.events.on('user.followed', (e) => pipeline.forget(e.followerId));
+  // A note's topics can change on edit: every node forgets what it knew of the note (NoteFacts).
+  ctx.bus.subscribe(NOTE_FACTS_CHANNEL, (m) => pipeline.forgetNote((m as { noteId: string }).noteId));
+  for (const event of ['note.updated', 'note.deleted'] as const) {
+    ctx.events.on(event, async (e) => {
+      pipeline.forgetNote(e.noteId);
+      await ctx.bus.publish(NOTE_FACTS_CHANNEL, { noteId: e.noteId });
+    });
+  }
   const service = new DiscoverService(ctx);
   const writeLimit = { rateLimit: { max: ctx.config.rateLimits.writesPerMinute, timeWindow: '1 minute' } };
 
