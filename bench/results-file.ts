@@ -12,6 +12,8 @@ export interface ScenarioResult {
   /** GET /api/ping (no session) req/s measured for 3 s right before this scenario. */
   ceiling_rps?: number;
   rss_mb: number;
+  /** Server CPU (user + system) per answered request during the load: robust to other work on the machine. */
+  cpu_ms_per_req?: number;
   requests?: number;
   statuses?: Record<string, number>;
   /** Surge only: the feed's p99 without the sign-up storm, and during / without. */

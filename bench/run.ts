@@ -111,8 +111,11 @@ async function measure(server: RunningServer, scenario: Scenario, manifest: Mani
   }
   const ceiling = await localCeiling(server, args);
   server.memory.reset();
+  const cpuBefore = server.cpuSeconds();
   const r = await runLoad({ url: server.url, connections: args.connections ?? scenario.connections, duration: args.duration, next });
-  return toResult(r, server, ceiling);
+  const result = toResult(r, server, ceiling);
+  if (r.requests > 0) result.cpu_ms_per_req = Math.round(((server.cpuSeconds() - cpuBefore) * 1000 * 100) / r.requests) / 100;
+  return result;
 }
 
 function toResult(r: LoadResult, server: RunningServer, ceiling: number): ScenarioResult {
@@ -195,7 +198,7 @@ async function main(): Promise<void> {
         const r = await measure(server, scenario, manifest, args, runId);
         scenarios[scenario.name] = r;
         const status = Object.entries(r.statuses ?? {}).map(([k, v]) => `${k}×${v}`).join(' ');
-        log(`${scenario.name.padEnd(14)} ${fmt(r)}  ratio ${r.ratio} of ${r.ceiling_rps}  rss ${r.rss_mb} MB  [${status}]`);
+        log(`${scenario.name.padEnd(14)} ${fmt(r)}  ratio ${r.ratio} of ${r.ceiling_rps}  rss ${r.rss_mb} MB${r.cpu_ms_per_req !== undefined ? `  cpu ${r.cpu_ms_per_req} ms/req` : ''}  [${status}]`);
         if (r.errors > 0 || r.requests === 0) {
           failed = true;
           log(`FAIL ${scenario.name}: ${r.errors} errors`);

@@ -18,6 +18,8 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
+  /** CPU seconds the server process has used so far (user + system, 10 ms resolution). */
+  cpuSeconds: () => number;
   pid: number;
   memory: RssSampler;
   /** Resolves once the server has been idle for 3 s (startup backfills done); returns seconds waited. */
@@ -123,6 +125,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     memory,
     stderrTail: () => [...stderr],
     settle: (max) => waitIdle(child.pid!, max),
+    cpuSeconds: () => cpuSeconds(child.pid!),
     stop: () => stopChild(child, memory),
   };
 }
