@@ -5,7 +5,6 @@ import { encodeCursor, decodeCursor, pageLimit } from '../../db/pagination.js';
 import { badRequest } from '../../errors.js';
 import type { RegionGate } from '../moderation/region-gate.js';
 import { noteCards } from '../notes/notes.views.js';
-import { blockedEitherWay } from '../social/relations.repo.js';
 import type { Translator } from '../translation/translator.js';
 import * as repo from './discover.repo.js';
 import { NoteFacts } from './discover.facts.js';
@@ -248,19 +247,26 @@ export class DiscoverPipeline {
   }
 
   private async present(page: Ranked[], viewerId: string | null, region: RegionGate | null = null): Promise<DiscoverItem[]> {
-    // A list can be minutes old: blocks are read now, and hydration re-reads each note, so one
-    // deleted, made non-public or by someone blocked since ranking is dropped.
-    const [cards, blocked] = await Promise.all([
+    // A list can be minutes old, or built before a change made on another node: blocks and "not
+    // interested" are read now, and hydration re-reads each note, so one deleted, made non-public,
+    // by someone blocked or marked not interested since ranking is dropped.
+    const [cards, filters] = await Promise.all([
       noteCards(
         this.db,
         page.map((r) => r.id),
         viewerId,
         region,
       ),
-      viewerId ? blockedEitherWay(this.db, viewerId) : Promise.resolve([]),
+      viewerFilters(this.db, viewerId),
     ]);
-    const hidden = new Set(blocked);
-    const shown = new Map(page.filter((r) => !hidden.has(r.authorId)).map((r) => [r.id, r.reasons]));
+    const shown = new Map(
+      page
+        .filter(
+          (r) =>
+            !filters.blocked.has(r.authorId) && !filters.hiddenNotes.has(r.id) && !r.tagIds.some((id) => filters.hiddenTopics.has(id)),
+        )
+        .map((r) => [r.id, r.reasons]),
+    );
     return cards.filter((c) => c.visibility === 'public' && shown.has(c.id)).map((c) => ({ ...c, reasons: shown.get(c.id)! }));
   }
 

@@ -56,16 +56,24 @@ function normalise(counts: Map<string, number>): Map<string, number> {
 }
 
 /**
- * Only what the unranked walks (chronological mode, the hot tail) filter by: whom the reader blocked
- * or was blocked by, and the notes they hid. Two indexed reads instead of the whole taste.
+ * Only what is checked again whenever a page is shown (a list can be minutes old, and in a cluster
+ * built on another node's view): whom the reader blocked or was blocked by, and the notes and topics
+ * they said they are not interested in. Two indexed reads instead of the whole taste.
  */
-export async function viewerFilters(db: Executor, viewerId: string | null): Promise<Pick<ViewerSignals, 'blocked' | 'hiddenNotes'>> {
-  if (!viewerId) return { blocked: new Set(), hiddenNotes: new Set() };
+export async function viewerFilters(
+  db: Executor,
+  viewerId: string | null,
+): Promise<Pick<ViewerSignals, 'blocked' | 'hiddenNotes' | 'hiddenTopics'>> {
+  if (!viewerId) return { blocked: new Set(), hiddenNotes: new Set(), hiddenTopics: new Set() };
   const [blocked, hidden] = await Promise.all([
     blockedEitherWay(db, viewerId),
-    db.selectFrom('not_interested').select('target_id').where('user_id', '=', viewerId).where('kind', '=', 'note').execute(),
+    db.selectFrom('not_interested').select(['kind', 'target_id']).where('user_id', '=', viewerId).execute(),
   ]);
-  return { blocked: new Set(blocked), hiddenNotes: new Set(hidden.map((h) => h.target_id)) };
+  return {
+    blocked: new Set(blocked),
+    hiddenNotes: new Set(hidden.filter((h) => h.kind === 'note').map((h) => h.target_id)),
+    hiddenTopics: new Set(hidden.filter((h) => h.kind === 'topic').map((h) => h.target_id)),
+  };
 }
 
 /** Reads a signed-in reader's signals in a handful of indexed queries, run together. */
