@@ -55,6 +55,8 @@ function validCursor([tag, n]: CursorTuple): boolean {
   return tag === 't' || tag === 'c';
 }
 
+type Filters = Pick<ViewerSignals, 'blocked' | 'hiddenNotes' | 'hiddenTopics'>;
+
 interface ArrangedList {
   at: number;
   /** The pages arranged so far; the rest are arranged when a reader pages that far. */
@@ -133,9 +135,13 @@ export class DiscoverPipeline {
     let at = cursor?.[0] === 'r' ? cursor[2] : (this.newest.get(key) ?? '');
     let list = at ? this.lists.get(`${key}:${at}`) : undefined;
     if (list && !cursor && this.now() - list.at > REUSE_MS) list = undefined;
+    // Blocks and "not interested" read for a list built in this very request need not be read again.
+    let filters: Filters | null = null;
     if (!list) {
       // A first page, or a list this instance no longer has: rank afresh (the client drops repeats).
-      list = await this.build(req, share, limit);
+      const built = await this.build(req, share, limit);
+      list = built.list;
+      filters = built.signals;
       at = String(list.at);
       this.remember(key, at, list);
     }
@@ -144,10 +150,11 @@ export class DiscoverPipeline {
     // Whatever remains makes at least one more page (its first pick always fits).
     if (pageIndex + 1 < list.pages.length || (list.pages.length === pageIndex + 1 && list.arranger.more)) nextCursor = encodeCursor(['r', pageIndex + 1, at]);
     else if (list.tailAfter) nextCursor = encodeCursor(['t', list.tailAfter[0], list.tailAfter[1]]);
-    return { items: await this.present(page, req.viewerId, req.region), nextCursor, mode: 'for_you' };
+    const items = await this.present(page, filters ?? viewerFilters(this.db, req.viewerId), req.viewerId, req.region);
+    return { items, nextCursor, mode: 'for_you' };
   }
 
-  private async build(req: DiscoverRequest, share: number, limit: number): Promise<ArrangedList> {
+  private async build(req: DiscoverRequest, share: number, limit: number): Promise<{ list: ArrangedList; signals: ViewerSignals }> {
     const now = this.now();
     const signals = req.viewerId
       ? await viewerSignals(this.db, req.viewerId, req.locale, (ids) => this.facts.get(ids))
@@ -193,12 +200,13 @@ export class DiscoverPipeline {
 
     const ranked = rank(this.applyRules([...found.values()], signals), signals, now);
     const last = trending[trending.length - 1];
-    return {
+    const list: ArrangedList = {
       at: now,
       pages: [],
       arranger: new PageArranger(ranked, limit, share),
       tailAfter: trending.length >= POOL_SIZES.trending && last ? [last.hot_score, last.id] : null,
     };
+    return { list, signals };
   }
 
   /** The rules: everything the reader must not be offered, and how they can read the rest. */
@@ -246,10 +254,15 @@ export class DiscoverPipeline {
     if (this.newest.size > MAX_LISTS) this.newest.delete(this.newest.keys().next().value!);
   }
 
-  private async present(page: Ranked[], viewerId: string | null, region: RegionGate | null = null): Promise<DiscoverItem[]> {
+  private async present(
+    page: Ranked[],
+    reading: Filters | Promise<Filters>,
+    viewerId: string | null,
+    region: RegionGate | null = null,
+  ): Promise<DiscoverItem[]> {
     // A list can be minutes old, or built before a change made on another node: blocks and "not
-    // interested" are read now, and hydration re-reads each note, so one deleted, made non-public,
-    // by someone blocked or marked not interested since ranking is dropped.
+    // interested" are read at every presentation (`filters`), and hydration re-reads each note, so one
+    // deleted, made non-public, by someone blocked or marked not interested since ranking is dropped.
     const [cards, filters] = await Promise.all([
       noteCards(
         this.db,
@@ -257,7 +270,7 @@ export class DiscoverPipeline {
         viewerId,
         region,
       ),
-      viewerFilters(this.db, viewerId),
+      reading,
     ]);
     const shown = new Map(
       page
