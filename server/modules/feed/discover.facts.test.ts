@@ -72,6 +72,23 @@ for (const kind of testDatabases()) {
       assert.equal(facts.size, 0);
     });
 
+    test('a note read again stays; the least recently used makes way', async () => {
+      const author = await signUpUser(t);
+      const [a, b, c] = [
+        await createTextNote(author, { body: 'a #gamma' }),
+        await createTextNote(author, { body: 'b #delta' }),
+        await createTextNote(author, { body: 'c #epsilon' }),
+      ];
+      const facts = new NoteFacts(t.ctx.database.db, Date.now, { max: 2 });
+      await facts.get([a.id]);
+      await facts.get([b.id]);
+      await facts.get([a.id]); // a is used again: b is now the least recently used
+      await facts.get([c.id]);
+      await t.ctx.database.db.deleteFrom('note_hashtags').where('note_id', 'in', [a.id, b.id]).execute();
+      assert.deepEqual(tagsOf(await facts.get([a.id]), a.id), ['gamma'], 'kept');
+      assert.deepEqual(tagsOf(await facts.get([b.id]), b.id), [], 'read again');
+    });
+
     test('entries expire after the TTL and the oldest make way at the bound', async () => {
       const author = await signUpUser(t);
       const a = await createTextNote(author, { body: 'one #alpha' });

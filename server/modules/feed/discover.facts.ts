@@ -11,7 +11,9 @@ export interface NoteFact {
 /** The bus channel on which a node says a note's facts changed (its topics were edited). */
 export const NOTE_FACTS_CHANNEL = 'feed.note-facts';
 
-const MAX_FACTS = 200_000;
+const MAX_FACTS = 100_000;
+/** Topic pairs are shared between entries; a community with more topics than this shares only these. */
+const MAX_SHARED_TAGS = 10_000;
 /** A safety net for a lost bus message: an edited note's old topics are trusted at most this long. */
 const FACTS_TTL_MS = 10 * 60_000;
 
@@ -26,6 +28,8 @@ const FACTS_TTL_MS = 10 * 60_000;
  */
 export class NoteFacts {
   private readonly facts = new Map<string, { at: number; fact: NoteFact }>();
+  /** One [id, name] pair per topic, shared by every entry that carries it (memory: most notes share a few topics). */
+  private readonly tagPairs = new Map<string, [string, string]>();
   /** Bumped by forget(): a read that began before it must not install what it read. */
   private generation = 0;
 
@@ -43,19 +47,23 @@ export class NoteFacts {
     const missing: string[] = [];
     for (const id of ids) {
       const had = this.facts.get(id);
-      if (had && now - had.at < ttl) out.set(id, had.fact);
-      else missing.push(id);
+      if (had && now - had.at < ttl) {
+        out.set(id, had.fact);
+        // Least recently used goes first: a note many readers liked stays.
+        this.facts.delete(id);
+        this.facts.set(id, had);
+      } else missing.push(id);
     }
     if (missing.length === 0) return out;
     const generation = this.generation;
     const [authors, tags] = await Promise.all([repo.authorsOfNotes(this.db, missing), repo.hashtagsOfNotes(this.db, missing)]);
     const max = this.opts.max ?? MAX_FACTS;
     for (const [id, authorId] of authors) {
-      const fact = { authorId, tags: tags.get(id) ?? [] };
+      const fact = { authorId, tags: (tags.get(id) ?? []).map((pair) => this.shared(pair)) };
       out.set(id, fact);
       if (generation !== this.generation) continue;
       this.facts.delete(id);
-      if (this.facts.size >= max) this.facts.delete(this.facts.keys().next().value!); // oldest read first
+      if (this.facts.size >= max) this.facts.delete(this.facts.keys().next().value!); // least recently used
       this.facts.set(id, { at: now, fact });
     }
     return out;
@@ -65,6 +73,13 @@ export class NoteFacts {
   forget(noteId: string): void {
     this.generation++;
     this.facts.delete(noteId);
+  }
+
+  private shared(pair: [string, string]): [string, string] {
+    const had = this.tagPairs.get(pair[0]);
+    if (had && had[1] === pair[1]) return had;
+    if (this.tagPairs.size < MAX_SHARED_TAGS || had) this.tagPairs.set(pair[0], pair);
+    return pair;
   }
 
   get size(): number {

@@ -276,7 +276,7 @@ export class DiscoverPipeline {
       page
         .filter(
           (r) =>
-            !filters.blocked.has(r.authorId) && !filters.hiddenNotes.has(r.id) && !r.tagIds.some((id) => filters.hiddenTopics.has(id)),
+            !filters.blocked.has(r.authorId) && !filters.hiddenNotes.has(r.id) && !r.tags.some(([id]) => filters.hiddenTopics.has(id)),
         )
         .map((r) => [r.id, r.reasons]),
     );

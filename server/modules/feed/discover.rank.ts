@@ -27,8 +27,8 @@ export interface Ranked {
   authorId: string;
   /** The first topic, for variety on a page. */
   topic: string | null;
-  /** Every topic of the note, so presentation can drop a topic hidden after ranking. */
-  tagIds: string[];
+  /** Every topic of the note ([id, name], shared with the candidate), so presentation can drop a topic hidden after ranking. */
+  tags: ReadonlyArray<readonly [string, string]>;
   otherLanguage: boolean;
   /** From someone who joined recently and came in through the newcomer pool. */
   newcomer: boolean;
@@ -98,7 +98,7 @@ export function rank(candidates: Candidate[], signals: ViewerSignals, now: numbe
       id: c.row.id,
       authorId: c.row.author_id,
       topic: c.tags[0]?.[0] ?? null,
-      tagIds: c.tags.map(([id]) => id),
+      tags: c.tags,
       otherLanguage: c.readVia !== null,
       newcomer: newcomer && c.sources.has('newcomer'),
       score,
