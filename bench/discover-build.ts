@@ -46,7 +46,7 @@ async function run() {
   const used = process.cpuUsage(cpu);
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
-  console.log(`${manifest.size} ${manifest.databaseUrl ? 'postgres' : 'sqlite'}: ${times.length} cold Discover builds, p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms; cpu ${((used.user + used.system) / 1000 / times.length).toFixed(2)} ms/build`);
+  console.log(`${manifest.size} ${manifest.databaseUrl ? 'postgres' : 'sqlite'}: ${times.length} cold Discover builds, p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms; cpu ${((used.user + used.system) / 1000 / times.length).toFixed(2)} ms/build; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB after (lists and caches kept)`);
 }
 
 run()
