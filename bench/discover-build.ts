@@ -5,7 +5,8 @@
  *   node --import tsx bench/discover-build.ts [--data data/bench/M-sqlite] [--readers 300]
  *
  * Uses the app's own database layer (prepared-statement cache, pool) on generated data, with the
- * clock at the data's end so every candidate source has notes. Prints p50 / p95 / p99 in ms.
+ * clock at the data's end so every candidate source has notes. Prints p50 / p95 / p99 in ms, and the
+ * process's CPU time per build (user + system), which other work on a shared machine barely moves.
  */
 import path from 'node:path';
 import { Database } from '../server/db/database.js';
@@ -36,14 +37,16 @@ async function run() {
   const pipeline = new DiscoverPipeline(database.db, gloss, () => DATA_END_MS);
   await pipeline.page({ viewerId: manifest.sessions[0]!.userId, locale: 'en' });
   const times: number[] = [];
+  const cpu = process.cpuUsage();
   for (const s of manifest.sessions.slice(20, 20 + readers)) {
     const t = performance.now();
     await pipeline.page({ viewerId: s.userId, locale: 'en' });
     times.push(performance.now() - t);
   }
+  const used = process.cpuUsage(cpu);
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
-  console.log(`${manifest.size} ${manifest.databaseUrl ? 'postgres' : 'sqlite'}: ${times.length} cold Discover builds, p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms`);
+  console.log(`${manifest.size} ${manifest.databaseUrl ? 'postgres' : 'sqlite'}: ${times.length} cold Discover builds, p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms; cpu ${((used.user + used.system) / 1000 / times.length).toFixed(2)} ms/build; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB after (lists and caches kept)`);
 }
 
 run()

@@ -5,12 +5,12 @@ import { encodeCursor, decodeCursor, pageLimit } from '../../db/pagination.js';
 import { badRequest } from '../../errors.js';
 import type { RegionGate } from '../moderation/region-gate.js';
 import { noteCards } from '../notes/notes.views.js';
-import { blockedEitherWay } from '../social/relations.repo.js';
 import type { Translator } from '../translation/translator.js';
 import * as repo from './discover.repo.js';
+import { NoteFacts } from './discover.facts.js';
 import { CandidatePools, type HydratedRow, hydrateRows, POOL_SIZES } from './discover.pools.js';
-import { arrange, type Candidate, type Ranked, rank, type Source } from './discover.rank.js';
-import { anonymousSignals, primaryLanguage, type ViewerSignals, viewerSignals } from './discover.signals.js';
+import { type Candidate, PageArranger, type Ranked, rank, type Source } from './discover.rank.js';
+import { anonymousSignals, primaryLanguage, type ViewerSignals, viewerFilters, viewerSignals } from './discover.signals.js';
 
 /**
  * Discover as a pipeline (ADR 0007): candidates → hydrate → rules → rank → present.
@@ -55,11 +55,25 @@ function validCursor([tag, n]: CursorTuple): boolean {
   return tag === 't' || tag === 'c';
 }
 
+type Filters = Pick<ViewerSignals, 'blocked' | 'hiddenNotes' | 'hiddenTopics'>;
+
 interface ArrangedList {
   at: number;
+  /** The pages arranged so far; the rest are arranged when a reader pages that far. */
   pages: Ranked[][];
+  arranger: PageArranger;
   /** Where the hot tail starts: the last note of the trending pool. */
   tailAfter: [number, string] | null;
+}
+
+/** Page `index` of a list (0-based), arranging pages up to it on first use; null past the end. */
+function pageOf(list: ArrangedList, index: number): Ranked[] | null {
+  while (list.pages.length <= index) {
+    const next = list.arranger.next();
+    if (!next) return null;
+    list.pages.push(next);
+  }
+  return list.pages[index]!;
 }
 
 export interface DiscoverRequest {
@@ -74,6 +88,7 @@ export interface DiscoverRequest {
 
 export class DiscoverPipeline {
   private readonly pools: CandidatePools;
+  private readonly facts: NoteFacts;
   private readonly lists = new Map<string, ArrangedList>();
   /** Reader key → the `at` of their newest list, for reuse by a first page. */
   private readonly newest = new Map<string, string>();
@@ -84,6 +99,12 @@ export class DiscoverPipeline {
     private readonly now: () => number,
   ) {
     this.pools = new CandidatePools(db, now, POOL_TTL_MS);
+    this.facts = new NoteFacts(db, now);
+  }
+
+  /** A note's topics changed or it went away: forget what this instance knew of it. */
+  forgetNote(noteId: string): void {
+    this.facts.forget(noteId);
   }
 
   /** Forgets shared pools (a note appeared or went away in this process). */
@@ -114,22 +135,30 @@ export class DiscoverPipeline {
     let at = cursor?.[0] === 'r' ? cursor[2] : (this.newest.get(key) ?? '');
     let list = at ? this.lists.get(`${key}:${at}`) : undefined;
     if (list && !cursor && this.now() - list.at > REUSE_MS) list = undefined;
+    // Blocks and "not interested" read for a list built in this very request need not be read again.
+    let filters: Filters | null = null;
     if (!list) {
       // A first page, or a list this instance no longer has: rank afresh (the client drops repeats).
-      list = await this.build(req, share, limit);
+      const built = await this.build(req, share, limit);
+      list = built.list;
+      filters = built.signals;
       at = String(list.at);
       this.remember(key, at, list);
     }
-    const page = list.pages[pageIndex] ?? [];
+    const page = pageOf(list, pageIndex) ?? [];
     let nextCursor: string | null = null;
-    if (pageIndex + 1 < list.pages.length) nextCursor = encodeCursor(['r', pageIndex + 1, at]);
+    // Whatever remains makes at least one more page (its first pick always fits).
+    if (pageIndex + 1 < list.pages.length || (list.pages.length === pageIndex + 1 && list.arranger.more)) nextCursor = encodeCursor(['r', pageIndex + 1, at]);
     else if (list.tailAfter) nextCursor = encodeCursor(['t', list.tailAfter[0], list.tailAfter[1]]);
-    return { items: await this.present(page, req.viewerId, req.region), nextCursor, mode: 'for_you' };
+    const items = await this.present(page, filters ?? viewerFilters(this.db, req.viewerId), req.viewerId, req.region);
+    return { items, nextCursor, mode: 'for_you' };
   }
 
-  private async build(req: DiscoverRequest, share: number, limit: number): Promise<ArrangedList> {
+  private async build(req: DiscoverRequest, share: number, limit: number): Promise<{ list: ArrangedList; signals: ViewerSignals }> {
     const now = this.now();
-    const signals = req.viewerId ? await viewerSignals(this.db, req.viewerId, req.locale) : anonymousSignals(req.locale);
+    const signals = req.viewerId
+      ? await viewerSignals(this.db, req.viewerId, req.locale, (ids) => this.facts.get(ids))
+      : anonymousSignals(req.locale);
     const topicIds = [...signals.topics]
       .filter(([id]) => !signals.hiddenTopics.has(id))
       .sort((a, b) => b[1].weight - a[1].weight)
@@ -171,11 +200,13 @@ export class DiscoverPipeline {
 
     const ranked = rank(this.applyRules([...found.values()], signals), signals, now);
     const last = trending[trending.length - 1];
-    return {
+    const list: ArrangedList = {
       at: now,
-      pages: arrange(ranked, limit, share),
+      pages: [],
+      arranger: new PageArranger(ranked, limit, share),
       tailAfter: trending.length >= POOL_SIZES.trending && last ? [last.hot_score, last.id] : null,
     };
+    return { list, signals };
   }
 
   /** The rules: everything the reader must not be offered, and how they can read the rest. */
@@ -223,26 +254,38 @@ export class DiscoverPipeline {
     if (this.newest.size > MAX_LISTS) this.newest.delete(this.newest.keys().next().value!);
   }
 
-  private async present(page: Ranked[], viewerId: string | null, region: RegionGate | null = null): Promise<DiscoverItem[]> {
-    // A list can be minutes old: blocks are read now, and hydration re-reads each note, so one
-    // deleted, made non-public or by someone blocked since ranking is dropped.
-    const [cards, blocked] = await Promise.all([
+  private async present(
+    page: Ranked[],
+    reading: Filters | Promise<Filters>,
+    viewerId: string | null,
+    region: RegionGate | null = null,
+  ): Promise<DiscoverItem[]> {
+    // A list can be minutes old, or built before a change made on another node: blocks and "not
+    // interested" are read at every presentation (`filters`), and hydration re-reads each note, so one
+    // deleted, made non-public, by someone blocked or marked not interested since ranking is dropped.
+    const [cards, filters] = await Promise.all([
       noteCards(
         this.db,
         page.map((r) => r.id),
         viewerId,
         region,
       ),
-      viewerId ? blockedEitherWay(this.db, viewerId) : Promise.resolve([]),
+      reading,
     ]);
-    const hidden = new Set(blocked);
-    const shown = new Map(page.filter((r) => !hidden.has(r.authorId)).map((r) => [r.id, r.reasons]));
+    const shown = new Map(
+      page
+        .filter(
+          (r) =>
+            !filters.blocked.has(r.authorId) && !filters.hiddenNotes.has(r.id) && !r.tags.some(([id]) => filters.hiddenTopics.has(id)),
+        )
+        .map((r) => [r.id, r.reasons]),
+    );
     return cards.filter((c) => c.visibility === 'public' && shown.has(c.id)).map((c) => ({ ...c, reasons: shown.get(c.id)! }));
   }
 
   /** The plain chronological mode: public notes newest first, minus blocked people and hidden notes. */
   private async latest(req: DiscoverRequest, limit: number, cursor: CursorTuple | null): Promise<DiscoverPage> {
-    const signals = req.viewerId ? await viewerSignals(this.db, req.viewerId, req.locale) : anonymousSignals(req.locale);
+    const signals = await viewerFilters(this.db, req.viewerId);
     const after: [number, string] | null = cursor?.[0] === 'c' ? [cursor[1], cursor[2]] : null;
     const rows = await repo.latestRows(this.db, [...signals.blocked], after, limit);
     const more = rows.length > limit;
@@ -264,7 +307,7 @@ export class DiscoverPipeline {
 
   /** Below the trending pool: the hot order, with the reader's blocks and hidden notes applied. */
   private async tail(req: DiscoverRequest, limit: number, after: [number, string]): Promise<DiscoverPage> {
-    const signals = req.viewerId ? await viewerSignals(this.db, req.viewerId, req.locale) : anonymousSignals(req.locale);
+    const signals = await viewerFilters(this.db, req.viewerId);
     const rows = await repo.hotTailRows(this.db, [...signals.blocked], after, limit);
     const more = rows.length > limit;
     const page = rows.slice(0, limit);

@@ -33,6 +33,7 @@ const ranked = (id: string, authorId: string, topic: string | null, otherLanguag
   id,
   authorId,
   topic,
+  tags: topic ? [[topic, topic]] : [],
   otherLanguage,
   newcomer: false,
   score: 0,

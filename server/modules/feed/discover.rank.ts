@@ -27,6 +27,8 @@ export interface Ranked {
   authorId: string;
   /** The first topic, for variety on a page. */
   topic: string | null;
+  /** Every topic of the note ([id, name], shared with the candidate), so presentation can drop a topic hidden after ranking. */
+  tags: ReadonlyArray<readonly [string, string]>;
   otherLanguage: boolean;
   /** From someone who joined recently and came in through the newcomer pool. */
   newcomer: boolean;
@@ -96,6 +98,7 @@ export function rank(candidates: Candidate[], signals: ViewerSignals, now: numbe
       id: c.row.id,
       authorId: c.row.author_id,
       topic: c.tags[0]?.[0] ?? null,
+      tags: c.tags,
       otherLanguage: c.readVia !== null,
       newcomer: newcomer && c.sources.has('newcomer'),
       score,
@@ -114,10 +117,39 @@ export function rank(candidates: Candidate[], signals: ViewerSignals, now: numbe
  * ends early when only authors already on it remain (in a small community, pages can be short).
  */
 export function arrange(ranked: Ranked[], pageSize: number, otherShare: number): Ranked[][] {
-  const mine = ranked.filter((r) => !r.otherLanguage);
-  const other = otherShare > 0 ? ranked.filter((r) => r.otherLanguage) : [];
-  const pages: Ranked[][] = [];
-  while (mine.length || other.length) {
+  const pages = new PageArranger(ranked, pageSize, otherShare);
+  const out: Ranked[][] = [];
+  for (let page = pages.next(); page; page = pages.next()) out.push(page);
+  return out;
+}
+
+/**
+ * `arrange`, one page at a time: a reader reads the first page or two of a list of ~600, so
+ * arranging the rest up front was wasted work on every cold ranking. Pages come out exactly as
+ * `arrange` would make them, in order.
+ */
+export class PageArranger {
+  private readonly mine: Ranked[];
+  private readonly other: Ranked[];
+
+  constructor(
+    ranked: Ranked[],
+    private readonly pageSize: number,
+    private readonly otherShare: number,
+  ) {
+    this.mine = ranked.filter((r) => !r.otherLanguage);
+    this.other = otherShare > 0 ? ranked.filter((r) => r.otherLanguage) : [];
+  }
+
+  /** Whether another page remains. */
+  get more(): boolean {
+    return this.mine.length > 0 || this.other.length > 0;
+  }
+
+  /** The next page, or null when every note has been placed. */
+  next(): Ranked[] | null {
+    const { mine, other, pageSize, otherShare } = this;
+    if (!this.more) return null;
     const page: Ranked[] = [];
     const authors = new Set<string>();
     const topics = new Map<string, number>();
@@ -138,9 +170,8 @@ export function arrange(ranked: Ranked[], pageSize: number, otherShare: number):
       if (pick.topic) topics.set(pick.topic, (topics.get(pick.topic) ?? 0) + 1);
       page.push(pick);
     }
-    pages.push(page);
+    return page;
   }
-  return pages;
 }
 
 function takeFitting(

@@ -153,6 +153,13 @@ export async function hashtagsOfNotes(db: Executor, noteIds: string[]): Promise<
   return out;
 }
 
+/** The author of each of the given notes that exists: note id → author id (by primary key). */
+export async function authorsOfNotes(db: Executor, noteIds: string[]): Promise<Map<string, string>> {
+  if (noteIds.length === 0) return new Map();
+  const rows = await db.selectFrom('notes').select(['id', 'author_id']).where('id', 'in', noteIds).execute();
+  return new Map(rows.map((r) => [r.id, r.author_id]));
+}
+
 /** Handles and join dates of the given authors. */
 export async function authorsOf(db: Executor, ids: string[]): Promise<Map<string, { handle: string; createdAt: number }>> {
   if (ids.length === 0) return new Map();

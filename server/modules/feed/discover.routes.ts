@@ -14,6 +14,9 @@ import { requireViewer } from '../../plugins/auth.js';
 import { localeOf } from '../../plugins/locale.js';
 import type { KuaanApp } from '../../plugins/types.js';
 import { regionGate } from '../moderation/region-gate.js';
+import { NOTE_FACTS_CHANNEL } from './discover.facts.js';
+/** The bus channel on which a node says a reader changed something their Discover depends on. */
+export const READER_CHANNEL = 'feed.reader';
 import { DiscoverPipeline } from './discover.pipeline.js';
 import { DiscoverService } from './discover.service.js';
 
@@ -22,7 +25,22 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
   // Per app instance (never module-level): shared candidate pools for 5 s, arranged lists per reader.
   const pipeline = new DiscoverPipeline(ctx.database.db, ctx.translator, () => ctx.clock.now());
   for (const event of ['note.created', 'note.deleted'] as const) ctx.events.on(event, () => pipeline.invalidate());
-  ctx.events.on('user.followed', (e) => pipeline.forget(e.followerId));
+  // A reader changed what their Discover depends on (followed someone, a control, "not interested"):
+  // every node ranks their next first page afresh instead of reusing a list for up to 30 s.
+  ctx.bus.subscribe(READER_CHANNEL, (m) => pipeline.forget((m as { userId: string }).userId));
+  const changed = async (userId: string) => {
+    pipeline.forget(userId);
+    await ctx.bus.publish(READER_CHANNEL, { userId });
+  };
+  ctx.events.on('user.followed', (e) => changed(e.followerId));
+  // A note's topics can change on edit: every node forgets what it knew of the note (NoteFacts).
+  ctx.bus.subscribe(NOTE_FACTS_CHANNEL, (m) => pipeline.forgetNote((m as { noteId: string }).noteId));
+  for (const event of ['note.updated', 'note.deleted'] as const) {
+    ctx.events.on(event, async (e) => {
+      pipeline.forgetNote(e.noteId);
+      await ctx.bus.publish(NOTE_FACTS_CHANNEL, { noteId: e.noteId });
+    });
+  }
   const service = new DiscoverService(ctx);
   const writeLimit = { rateLimit: { max: ctx.config.rateLimits.writesPerMinute, timeWindow: '1 minute' } };
 
@@ -39,7 +57,7 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
     async (request) => {
       const { userId } = requireViewer(request);
       const prefs = await service.updatePreferences(userId, request.body);
-      pipeline.forget(userId);
+      await changed(userId);
       return prefs;
     },
   );
@@ -53,7 +71,7 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
     async (request) => {
       const { userId } = requireViewer(request);
       const mark = await service.markNotInterested(userId, request.body);
-      pipeline.forget(userId);
+      await changed(userId);
       return mark;
     },
   );
@@ -63,7 +81,7 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
     async (request, reply) => {
       const { userId } = requireViewer(request);
       await service.undoNotInterested(userId, 'note', request.params.id);
-      pipeline.forget(userId);
+      await changed(userId);
       return reply.code(204).send();
     },
   );
@@ -73,7 +91,7 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
     async (request, reply) => {
       const { userId } = requireViewer(request);
       await service.undoNotInterested(userId, 'topic', request.params.name);
-      pipeline.forget(userId);
+      await changed(userId);
       return reply.code(204).send();
     },
   );
