@@ -24,6 +24,7 @@ import { searchFtsExplicit } from './0017-search-fts-explicit.js';
 import { notesAuthorModeration } from './0018-notes-author-moderation.js';
 // rules edited from the admin page (issue 7)
 import { ruleEdits } from './0019-rule-edits.js';
+import { searchRecentTier } from './0021-search-recent-tier.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -52,6 +53,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0018-notes-author-moderation': notesAuthorModeration,
   // rules edited from the admin page (issue 7)
   '0019-rule-edits': ruleEdits,
+  // search's recent tier (issue 6)
+  '0021-search-recent-tier': searchRecentTier,
 };
 
 class RegistryProvider implements MigrationProvider {
