@@ -31,18 +31,20 @@ const num = (x: number) => x.toLocaleString('en-US');
 
 function table(r: BenchResults): string {
   const lines = [
-    '| scenario | req/s | ceiling just before | of ceiling | p50 ms | p99 ms | errors | RSS MB | target | |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
-    `| *ceiling* (GET /api/ping, no session) | ${num(r.ceiling.rps)} | | 100 % | ${r.ceiling.p50_ms} | ${r.ceiling.p99_ms} | | | | |`,
+    '| scenario | req/s | ceiling just before | of ceiling | p50 ms | p99 ms | server CPU ms/req | errors | RSS MB | target | |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    `| *ceiling* (GET /api/ping, no session) | ${num(r.ceiling.rps)} | | 100 % | ${r.ceiling.p50_ms} | ${r.ceiling.p99_ms} | | | | | |`,
   ];
   for (const [name, s] of Object.entries(r.scenarios)) {
     const t = TARGETS[name];
     // The scenario's own target decides the verdict; memory over budget is flagged in its own cell.
     const verdict = t ? (t.ok(s) ? '✅' : '❌') : s.errors === 0 ? '' : '❌';
     const rss = s.rss_mb <= RSS_TARGET_MB ? `${s.rss_mb}` : `${s.rss_mb} ⚠️`;
-    const label = name === 'surge' ? `surge (discover during sign-ups; alone p99 ${s.p99_alone_ms} ms, ×${s.p99_ratio}; ${num(s.signup_rps ?? 0)} sign-ups/s)` : name;
+    const jobs = s.jobs_after ? ` (left ${num(s.jobs_after)} jobs, done ${s.drain_s} s later)` : '';
+    const label =
+      name === 'surge' ? `surge (discover during sign-ups; alone p99 ${s.p99_alone_ms} ms, ×${s.p99_ratio}; ${num(s.signup_rps ?? 0)} sign-ups/s)` : `${name}${jobs}`;
     lines.push(
-      `| ${label} | ${num(s.rps)} | ${s.ceiling_rps ? num(s.ceiling_rps) : ''} | ${pct(s.ratio)} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${rss} | ${t?.text ?? ''} | ${verdict} |`,
+      `| ${label} | ${num(s.rps)} | ${s.ceiling_rps ? num(s.ceiling_rps) : ''} | ${pct(s.ratio)} | ${s.p50_ms} | ${s.p99_ms} | ${s.cpu_ms_per_req ?? ''} | ${s.errors} | ${rss} | ${t?.text ?? ''} | ${verdict} |`,
     );
   }
   return lines.join('\n');
@@ -112,8 +114,10 @@ export function renderMarkdown(results: BenchResults[], findings: string): strin
     'share of the **ceiling** — the same server answering `GET /api/ping` (no session, no database), measured',
     'for 3 s right before each scenario (the ceiling row is the full-length measurement before the first)',
     '— because on a shared 2-core machine the ratio survives noise that absolute',
-    "numbers do not. Targets are issue 4's (embedded SQLite, size M); ⚠️ marks server RSS (peak VmRSS during",
-    'the scenario) over the 400 MB budget.',
+    "numbers do not. **Server CPU ms/req** is the server process's CPU time (user + system, all its threads)",
+    'during the scenario divided by the requests answered: what a request costs, nearly independent of other',
+    "load on the machine. Targets are issue 4's (embedded SQLite, size M); ⚠️ marks server RSS (peak VmRSS",
+    'during the scenario) over the 400 MB budget.',
     '',
     '![Throughput as a share of the ceiling](benchmarks-chart.svg)',
     '',

@@ -12,6 +12,11 @@ export interface ScenarioResult {
   /** GET /api/ping (no session) req/s measured for 3 s right before this scenario. */
   ceiling_rps?: number;
   rss_mb: number;
+  /** Server CPU time (user + system) per request during the scenario. */
+  cpu_ms_per_req?: number;
+  /** Write scenarios: jobs due but not yet done when the load stopped, and seconds until none were. */
+  jobs_after?: number;
+  drain_s?: number;
   requests?: number;
   statuses?: Record<string, number>;
   /** Surge only: the feed's p99 without the sign-up storm, and during / without. */

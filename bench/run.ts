@@ -15,6 +15,7 @@ import path from 'node:path';
 import { defaultOut, type DbKind, generate, type Manifest, readManifest } from './data/generate.js';
 import { SIZES } from './data/sizes.js';
 import { type LoadResult, probe, runLoad } from './load.js';
+import { type Backlog, openBacklog } from './job-backlog.js';
 import { writeReport } from './report.js';
 import type { BenchResults, ScenarioResult } from './results-file.js';
 import { writeResults } from './results-file.js';
@@ -90,6 +91,9 @@ async function prepareData(args: Args): Promise<{ manifest: Manifest; cleanup: (
   return { manifest: readManifest(dir), cleanup: () => {} };
 }
 
+/** How long a write scenario's leftover jobs may take to drain before the next scenario starts anyway. */
+const DRAIN_LIMIT_S = 120;
+
 const PING = () => ({ method: 'GET', path: '/api/ping', headers: {} });
 
 /**
@@ -102,7 +106,7 @@ async function localCeiling(server: RunningServer, args: Args): Promise<number> 
   return r.rps;
 }
 
-async function measure(server: RunningServer, scenario: Scenario, manifest: Manifest, args: Args, runId: number) {
+async function measure(server: RunningServer, scenario: Scenario, manifest: Manifest, args: Args, runId: number, backlog: Backlog) {
   const next = scenario.make(manifest, runId);
   // One request first, outside the load: a missing or broken endpoint is reported with its answer.
   const first = await probe(server.url, next());
@@ -111,11 +115,18 @@ async function measure(server: RunningServer, scenario: Scenario, manifest: Mani
   }
   const ceiling = await localCeiling(server, args);
   server.memory.reset();
+  const cpuBefore = server.cpuSeconds();
   const r = await runLoad({ url: server.url, connections: args.connections ?? scenario.connections, duration: args.duration, next });
-  return toResult(r, server, ceiling);
+  const result = toResult(r, server, ceiling, server.cpuSeconds() - cpuBefore);
+  if (scenario.kind !== 'write') return result;
+  // The jobs the writes left (moderation checks, indexing) are worked off before the next scenario,
+  // which would otherwise measure them; how many there were and how long that took is reported.
+  const jobsAfter = await backlog.waiting();
+  return { ...result, jobs_after: jobsAfter, drain_s: jobsAfter > 0 ? await backlog.drain(DRAIN_LIMIT_S) : 0 };
 }
 
-function toResult(r: LoadResult, server: RunningServer, ceiling: number): ScenarioResult {
+/** cpuSeconds: the server's CPU time during the load, when the load was one kind of request. */
+function toResult(r: LoadResult, server: RunningServer, ceiling: number, cpuSeconds?: number): ScenarioResult {
   return {
     rps: r.rps,
     p50_ms: r.p50_ms,
@@ -124,6 +135,8 @@ function toResult(r: LoadResult, server: RunningServer, ceiling: number): Scenar
     ratio: ceiling > 0 ? Math.round((r.rps / ceiling) * 1000) / 1000 : 0,
     ceiling_rps: ceiling,
     rss_mb: server.memory.maxMb(),
+    // Server CPU per request: unlike req/s it hardly moves when other processes share the machine.
+    ...(cpuSeconds !== undefined && r.requests > 0 ? { cpu_ms_per_req: Math.round((cpuSeconds * 1000 * 100) / r.requests) / 100 } : {}),
     requests: r.requests,
     statuses: r.statuses,
   };
@@ -178,6 +191,7 @@ async function main(): Promise<void> {
   const scenarios: Record<string, ScenarioResult> = {};
   let failed = false;
   let ceiling = { rps: 0, p50_ms: 0, p99_ms: 0 };
+  const backlog = openBacklog(manifest);
   try {
     // Warm the JIT, then the ceiling: the same server and stack, no session, no database.
     // A profiled run skips it, so the profile shows the scenario alone (ratios are then 0).
@@ -192,10 +206,11 @@ async function main(): Promise<void> {
     const selected = SCENARIOS.filter((s) => !args.only || args.only.includes(s.name));
     for (const scenario of selected) {
       try {
-        const r = await measure(server, scenario, manifest, args, runId);
+        const r = await measure(server, scenario, manifest, args, runId, backlog);
         scenarios[scenario.name] = r;
         const status = Object.entries(r.statuses ?? {}).map(([k, v]) => `${k}×${v}`).join(' ');
-        log(`${scenario.name.padEnd(14)} ${fmt(r)}  ratio ${r.ratio} of ${r.ceiling_rps}  rss ${r.rss_mb} MB  [${status}]`);
+        const jobs = r.jobs_after !== undefined ? `  jobs left ${r.jobs_after}, drained in ${r.drain_s} s` : '';
+        log(`${scenario.name.padEnd(14)} ${fmt(r)}  ratio ${r.ratio} of ${r.ceiling_rps}  cpu ${r.cpu_ms_per_req} ms/req  rss ${r.rss_mb} MB  [${status}]${jobs}`);
         if (r.errors > 0 || r.requests === 0) {
           failed = true;
           log(`FAIL ${scenario.name}: ${r.errors} errors`);
@@ -216,6 +231,7 @@ async function main(): Promise<void> {
     }
   } finally {
     const tail = server.stderrTail();
+    await backlog.close();
     await server.stop();
     cleanup();
     if (failed && tail.length) log(`server stderr (last lines):\n${tail.slice(-10).join('\n')}`);

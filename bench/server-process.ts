@@ -20,6 +20,8 @@ export interface RunningServer {
   url: string;
   pid: number;
   memory: RssSampler;
+  /** CPU seconds (user + system) the server process has used so far, from /proc/<pid>/stat. */
+  cpuSeconds(): number;
   /** Resolves once the server has been idle for 3 s (startup backfills done); returns seconds waited. */
   settle(maxSeconds: number): Promise<number>;
   /** stderr lines seen so far (warnings and errors: LOG_LEVEL=warn). */
@@ -102,6 +104,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start within 60 s\n${out}\n${stderr.join('\n')}`)), 60_000);
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      // The shutdown line says how SQLite's group commit batched the run (LOG_LEVEL=info shows it).
+      for (const line of chunk.split('\n')) if (line.includes('"groupCommit"')) opts.log?.(`[server] ${line.slice(0, 400)}`);
       out += chunk;
       const m = /running at http:\/\/[^:]+:(\d+)/.exec(out);
       if (m) {
@@ -121,6 +125,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url,
     pid: child.pid!,
     memory,
+    cpuSeconds: () => cpuSeconds(child.pid!),
     stderrTail: () => [...stderr],
     settle: (max) => waitIdle(child.pid!, max),
     stop: () => stopChild(child, memory),

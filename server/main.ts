@@ -25,7 +25,8 @@ export async function main(): Promise<void> {
   console.log(`Kuaan is running at http://${shown}:${port} (database: ${ctx.database.describe})`);
 
   const shutdown = async (signal: string) => {
-    ctx.log.info({ signal }, 'shutting down');
+    // SQLite (ADR 0012): how well group commit batched this run (transactions per COMMIT).
+    ctx.log.info({ signal, groupCommit: ctx.database.groupCommit?.stats }, 'shutting down');
     await app.close();
     await ctx.close();
     process.exit(0);

@@ -54,7 +54,7 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
     request.viewer = entry.viewer;
     if (now - entry.lastSeenAt > TOUCH_EVERY_MS) {
       entry.lastSeenAt = now;
-      await touchSession(ctx.database.db, entry.viewer.sessionId, now);
+      await ctx.database.write((db) => touchSession(db, entry.viewer.sessionId, now));
     }
   });
 }

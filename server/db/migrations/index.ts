@@ -24,6 +24,7 @@ import { searchFtsExplicit } from './0017-search-fts-explicit.js';
 import { notesAuthorModeration } from './0018-notes-author-moderation.js';
 // rules edited from the admin page (issue 7)
 import { ruleEdits } from './0019-rule-edits.js';
+import { commentsAuthorCreated } from './0020-comments-author-created.js';
 import { searchRecentTier } from './0021-search-recent-tier.js';
 import type { KuaanMigration } from './migration.js';
 
@@ -53,6 +54,7 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0018-notes-author-moderation': notesAuthorModeration,
   // rules edited from the admin page (issue 7)
   '0019-rule-edits': ruleEdits,
+  '0020-comments-author-created': commentsAuthorCreated,
   // search's recent tier (issue 6)
   '0021-search-recent-tier': searchRecentTier,
 };

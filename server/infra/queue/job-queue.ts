@@ -203,10 +203,12 @@ export class JobQueue {
     const workerId = `${this.workerId}/${worker}`;
     const input = { workerId, now: this.options.clock.now(), leaseMs: this.options.leaseMs ?? 5 * 60 * 1000 };
     // The oldest due job of any type first, so no type starves; then more of its type, if it batches.
-    const [first] = await this.claim(this.database.db, { ...input, types: [...this.handlers.keys()] });
+    // database.write: on SQLite a claim shares a COMMIT with the app's other writes (ADR 0012).
+    const [first] = await this.database.write((db) => this.claim(db, { ...input, types: [...this.handlers.keys()] }));
     if (!first) return { ran: 0, short: false };
     const batchSize = this.handlers.get(first.type)?.batchSize ?? 1;
-    const jobs = batchSize > 1 ? [first, ...(await this.claim(this.database.db, { ...input, types: [first.type], limit: batchSize - 1 }))] : [first];
+    const more = batchSize > 1 ? await this.database.write((db) => this.claim(db, { ...input, types: [first.type], limit: batchSize - 1 })) : [];
+    const jobs = [first, ...more];
     await this.execute(jobs);
     // A batch type that came back short has (for now) nothing more waiting.
     return { ran: jobs.length, short: batchSize > 1 && jobs.length < batchSize };
@@ -259,17 +261,18 @@ export class JobQueue {
   }
 
   private async finished(jobs: JobRow[]): Promise<void> {
-    const db = this.database.db;
     const workerId = jobs[0]!.locked_by;
-    await db
-      .deleteFrom('jobs')
-      .where(
-        'id',
-        'in',
-        jobs.map((j) => j.id),
-      )
-      .where('locked_by', '=', workerId)
-      .execute();
+    await this.database.write((db) =>
+      db
+        .deleteFrom('jobs')
+        .where(
+          'id',
+          'in',
+          jobs.map((j) => j.id),
+        )
+        .where('locked_by', '=', workerId)
+        .execute(),
+    );
   }
 
   private async failed(job: JobRow, registered: Registered | undefined, err: unknown): Promise<void> {

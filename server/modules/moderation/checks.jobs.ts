@@ -1,4 +1,5 @@
 import { buffer } from 'node:stream/consumers';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Facet } from '../../../contract/facets.js';
 import type { AppContext } from '../../context.js';
 import type { MediaVariant, SubjectKind } from '../../db/schema/index.js';
@@ -12,6 +13,7 @@ import * as repo from './moderation.repo.js';
 import { subscribeNotices } from './notices.subscribers.js';
 
 export const CHECK_JOB = 'moderation.check';
+const CHECK_BATCH = 20;
 interface CheckPayload {
   kind: SubjectKind;
   id: string;
@@ -133,8 +135,9 @@ export class Checks {
 /** Enqueues a check after each commit that creates or changes checkable content (web nodes). */
 export function enqueueChecksOnEvents(ctx: AppContext): void {
   if (!ctx.config.moderation.automated) return;
-  const db = ctx.database.db;
-  const enqueue = (kind: SubjectKind, id: string) => ctx.queue.enqueue(db, CHECK_JOB, { kind, id } satisfies CheckPayload, { key: `mod:${kind}:${id}` });
+  // database.write: on SQLite the job shares a COMMIT with the writes around it (ADR 0012).
+  const enqueue = (kind: SubjectKind, id: string) =>
+    ctx.database.write((db) => ctx.queue.enqueue(db, CHECK_JOB, { kind, id } satisfies CheckPayload, { key: `mod:${kind}:${id}` }));
   ctx.events.on('note.created', (e) => enqueue('note', e.noteId));
   ctx.events.on('note.updated', (e) => enqueue('note', e.noteId));
   ctx.events.on('comment.created', (e) => enqueue('comment', e.commentId));
@@ -150,8 +153,18 @@ export function registerModerationJobs(ctx: AppContext, checks?: Checks): void {
     checks = new Checks(ctx, new ActionsService(ctx));
   }
   const run = checks;
-  ctx.queue.register<CheckPayload>(CHECK_JOB, async (p) => {
-    await run.check(p.kind, p.id);
-  });
+  // Claimed up to CHECK_BATCH at a time: during a posting surge one claim and one completion per
+  // job were most of a check's database work. Checked one by one with a yield between, so a batch
+  // never holds the event loop for long; a failing batch is retried job by job (job-queue.ts).
+  ctx.queue.registerBatch<CheckPayload>(
+    CHECK_JOB,
+    async (payloads) => {
+      for (const p of payloads) {
+        await run.check(p.kind, p.id);
+        await yieldToEventLoop();
+      }
+    },
+    { batchSize: CHECK_BATCH },
+  );
   subscribeNotices(ctx);
 }

@@ -22,7 +22,6 @@ const COLLAPSED: ReadonlySet<NotificationKind> = new Set(['like', 'collect', 'co
  * note the recipient may not see, and like/unlike spam collapses to one per actor and object a day.
  */
 export function subscribeNotifications(ctx: AppContext): void {
-  const db = ctx.database.db;
   // Handlers run concurrently; one chain per (actor, recipient, kind, object) makes "check, then
   // insert" atomic for the rapid like/unlike/like a single person can fire.
   const chains = new Map<string, Promise<void>>();
@@ -31,21 +30,24 @@ export function subscribeNotifications(ctx: AppContext): void {
   // asynchronous, and a list ordered by insertion time would show quick actions out of order.
   async function deliver(n: Candidate, id: string, at: number): Promise<void> {
     if (n.recipientId === n.actorId) return;
-    if (await isBlockedEitherWay(db, n.recipientId, n.actorId)) return;
-    if (n.noteId) {
-      const note = await db.selectFrom('notes').select(['author_id', 'visibility']).where('id', '=', n.noteId).executeTakeFirst();
-      if (!note || !(await canViewNote(db, note, n.recipientId))) return;
-    }
-    if (COLLAPSED.has(n.kind) && (await recentlyNotified(db, n, at - DAY_MS))) return;
-    await insertNotification(db, {
-      id,
-      recipient_id: n.recipientId,
-      actor_id: n.actorId,
-      kind: n.kind,
-      note_id: n.noteId,
-      comment_id: n.commentId,
-      created_at: at,
-      read_at: null,
+    // Checks and insert in one write: on SQLite it shares a COMMIT with the writes around it.
+    await ctx.database.write(async (db) => {
+      if (await isBlockedEitherWay(db, n.recipientId, n.actorId)) return;
+      if (n.noteId) {
+        const note = await db.selectFrom('notes').select(['author_id', 'visibility']).where('id', '=', n.noteId).executeTakeFirst();
+        if (!note || !(await canViewNote(db, note, n.recipientId))) return;
+      }
+      if (COLLAPSED.has(n.kind) && (await recentlyNotified(db, n, at - DAY_MS))) return;
+      await insertNotification(db, {
+        id,
+        recipient_id: n.recipientId,
+        actor_id: n.actorId,
+        kind: n.kind,
+        note_id: n.noteId,
+        comment_id: n.commentId,
+        created_at: at,
+        read_at: null,
+      });
     });
   }
 

@@ -24,12 +24,14 @@ export function searchIndexer(ctx: Pick<AppContext, 'database' | 'search' | 'clo
  */
 export function subscribeSearch(ctx: AppContext): void {
   const indexer = searchIndexer(ctx);
-  const db = ctx.database.db;
-  const note = (noteId: string) => ctx.queue.enqueue(db, SEARCH_JOBS.note, { noteId }, { key: `search:note:${noteId}` });
+  // database.write: on SQLite the job shares a COMMIT with the writes around it (ADR 0012).
+  const note = (noteId: string) => ctx.database.write((db) => ctx.queue.enqueue(db, SEARCH_JOBS.note, { noteId }, { key: `search:note:${noteId}` }));
   ctx.events.on('note.created', (e) => note(e.noteId));
   ctx.events.on('note.updated', (e) => note(e.noteId));
   ctx.events.on('note.deleted', (e) => note(e.noteId));
-  ctx.events.on('user.updated', (e) => ctx.queue.enqueue(db, SEARCH_JOBS.user, { userId: e.userId }, { key: `search:user:${e.userId}` }));
+  ctx.events.on('user.updated', (e) =>
+    ctx.database.write((db) => ctx.queue.enqueue(db, SEARCH_JOBS.user, { userId: e.userId }, { key: `search:user:${e.userId}` })),
+  );
 
   registerSearchJobs(ctx, indexer);
 }

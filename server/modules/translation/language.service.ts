@@ -22,7 +22,7 @@ export class LanguageService {
     const note = await repo.noteText(db, noteId);
     if (!note) return;
     const { lang, mixed } = await this.ctx.translator.detector.detect(`${note.title}\n${note.body}`);
-    await repo.storeDetectedLanguage(db, 'notes', noteId, lang, mixed);
+    await this.ctx.database.write((w) => repo.storeDetectedLanguage(w, 'notes', noteId, lang, mixed));
   }
 
   /** Detects and stores the language of a comment after it is written. */
@@ -31,7 +31,7 @@ export class LanguageService {
     const comment = await repo.commentText(db, commentId);
     if (!comment) return;
     const { lang, mixed } = await this.ctx.translator.detector.detect(comment.body);
-    await repo.storeDetectedLanguage(db, 'comments', commentId, lang, mixed);
+    await this.ctx.database.write((w) => repo.storeDetectedLanguage(w, 'comments', commentId, lang, mixed));
   }
 
   /** The stored language of a note the viewer may see. */
