@@ -112,7 +112,7 @@ export class PostgresFtsIndex implements SearchIndex {
       .returning(['doc_id', 'kind', sql<boolean>`(xmax = 0)`.as('fresh')])
       .execute();
     const notes = written.filter((w) => w.kind === 'note').map((w) => ({ docId: Number(w.doc_id), fresh: w.fresh }));
-    if (notes.length > 0 && this.recentSize > 0 && options.recent !== false) await this.writeRecent(db, notes);
+    if (notes.length > 0 && options.recent !== false) await (this.recentSize > 0 ? this.writeRecent(db, notes) : this.emptyRecent(db));
   }
 
   /**
@@ -128,6 +128,14 @@ export class PostgresFtsIndex implements SearchIndex {
         ON CONFLICT (doc_id) DO UPDATE SET tsv = excluded.tsv`.execute(db);
     }
     if (notes.some((n) => n.fresh)) await this.trimRecent(db);
+  }
+
+  /**
+   * With the tier turned off, notes written stop reaching it, so it is emptied (once): if it were
+   * turned on again it must not answer with a stale window. It then fills with new notes again.
+   */
+  private async emptyRecent(db: Executor): Promise<void> {
+    if ((await this.recentEnd(db, 'ASC')) !== undefined) await sql`DELETE FROM search_recent`.execute(db);
   }
 
   /** Removes up to RECENT_TRIM_BATCH of the oldest documents beyond the tier's size. */

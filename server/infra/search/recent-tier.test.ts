@@ -51,6 +51,13 @@ for (const kind of testDatabases()) {
       assert.deepEqual(await index.recentRefs(db), ['trim09', 'trim10', 'trim12', 'trim13', 'trim14']);
       // Without the tier the same notes are found; with it, the window (2) comes from the tier.
       assert.deepEqual(await refs(index, query([alt(['trimword'])])), ['trim13', 'trim14']);
+      // Turned off (SEARCH_RECENT_TIER=0), the next note written empties it rather than leave it stale;
+      // turned on again, it fills with new notes.
+      await createSearchIndex(kind, { recentTier: 0 }).upsert(db, [note('trim15', ['trimword'])], 23);
+      assert.deepEqual(await index.recentRefs(db), []);
+      await index.upsert(db, [note('trim16', ['trimword'])], 24);
+      assert.deepEqual(await index.recentRefs(db), ['trim16']);
+      assert.deepEqual(await refs(index, query([alt(['trimword'])])), ['trim15', 'trim16'], 'a tier under the window sends the query to the full index');
       await index.clear(db, 'note');
       assert.deepEqual(await index.recentRefs(db), []);
       await index.clear(db);

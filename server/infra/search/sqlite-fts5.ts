@@ -98,7 +98,7 @@ export class SqliteFts5Index implements SearchIndex {
         await sql`INSERT INTO search_fts(rowid, title, names, body)
           VALUES (${docId}, ${doc.fields.title.join(' ')}, ${doc.fields.names.join(' ')}, ${doc.fields.body.join(' ')})`.execute(db);
       }
-      if (kind === 'note' && this.recentSize > 0 && options.recent !== false) await this.writeRecent(db, written);
+      if (kind === 'note' && options.recent !== false) await (this.recentSize > 0 ? this.writeRecent(db, written) : this.emptyRecent(db));
     }
   }
 
@@ -120,6 +120,14 @@ export class SqliteFts5Index implements SearchIndex {
         VALUES (${docId}, ${doc.fields.title.join(' ')}, ${doc.fields.names.join(' ')}, ${doc.fields.body.join(' ')})`.execute(db);
     }
     if (written.some((w) => w.fresh)) await this.trimRecent(db);
+  }
+
+  /**
+   * With the tier turned off, notes written stop reaching it, so it is emptied (once): if it were
+   * turned on again it must not answer with a stale window. It then fills with new notes again.
+   */
+  private async emptyRecent(db: Executor): Promise<void> {
+    if ((await this.recentEnd(db, 'ASC')) !== undefined) await sql`INSERT INTO search_recent(search_recent) VALUES ('delete-all')`.execute(db);
   }
 
   /** Removes up to RECENT_TRIM_BATCH of the oldest documents beyond the tier's size. */
