@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { LIMITS } from '../contract/limits.js';
+import { RECENT_TIER_SIZE } from './infra/search/search-index.js';
 
 /** Typed configuration read once from the environment at start. */
 export interface Config {
@@ -20,8 +21,11 @@ export interface Config {
   translation: TranslationConfig;
   /** The durable job queue's in-process workers (0: jobs are left to other processes). */
   jobs: { workers: number; pollMs: number };
-  /** How often people changed since the last sweep are reindexed, in ms. */
-  search: { userSyncMs: number };
+  /**
+   * How often people changed since the last sweep are reindexed, in ms; and how many note documents the
+   * search index's recent tier holds (0 turns it off; ADR 0006).
+   */
+  search: { userSyncMs: number; recentTier: number };
   // video notes (issue 9)
   video: VideoConfig;
   // moderation (issue 7)
@@ -272,7 +276,10 @@ export function loadConfig(env: Env = process.env): Config {
     viewFlushMs: int(env, 'VIEW_FLUSH_MS', 5000, 10, 3_600_000),
     translation: translationConfig(env),
     jobs: { workers: int(env, 'JOBS_WORKERS', 1, 0, 64), pollMs: int(env, 'JOBS_POLL_MS', 250, 10, 60_000) },
-    search: { userSyncMs: int(env, 'SEARCH_USER_SYNC_MS', 5000, 100, 3_600_000) },
+    search: {
+      userSyncMs: int(env, 'SEARCH_USER_SYNC_MS', 5000, 100, 3_600_000),
+      recentTier: int(env, 'SEARCH_RECENT_TIER', RECENT_TIER_SIZE, 0, 10_000_000),
+    },
     // video notes (issue 9)
     video: videoConfig(env),
     // moderation (issue 7)

@@ -25,6 +25,7 @@ import { notesAuthorModeration } from './0018-notes-author-moderation.js';
 // rules edited from the admin page (issue 7)
 import { ruleEdits } from './0019-rule-edits.js';
 import { commentsAuthorCreated } from './0020-comments-author-created.js';
+import { searchRecentTier } from './0021-search-recent-tier.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -54,6 +55,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   // rules edited from the admin page (issue 7)
   '0019-rule-edits': ruleEdits,
   '0020-comments-author-created': commentsAuthorCreated,
+  // search's recent tier (issue 6)
+  '0021-search-recent-tier': searchRecentTier,
 };
 
 class RegistryProvider implements MigrationProvider {

@@ -1,6 +1,24 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import { type IndexFields, MATCH_WINDOW, type SearchDocument, type SearchIndex, type SearchKind, type SearchQuery } from './search-index.js';
+import {
+  type IndexFields,
+  MATCH_WINDOW,
+  type MatchRow,
+  RECENT_TIER_SIZE,
+  RECENT_TRIM_BATCH,
+  type SearchDocument,
+  type SearchIndex,
+  type SearchIndexOptions,
+  type SearchKind,
+  type SearchQuery,
+  type UpsertOptions,
+} from './search-index.js';
+
+/** The recent tier's table (migration 0021): only what a match needs, with a GIN index of its own. */
+export async function createRecentTierPostgres(db: Executor): Promise<void> {
+  await sql`CREATE TABLE search_recent (doc_id bigint PRIMARY KEY, ref_id text NOT NULL, tsv tsvector NOT NULL)`.execute(db);
+  await sql`CREATE INDEX search_recent_tsv ON search_recent USING gin (tsv)`.execute(db);
+}
 
 /** A tsvector/tsquery lexeme literal: taken verbatim by the input functions, never parsed again. */
 const lexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -47,13 +65,28 @@ export function tsqueryLiteral(query: SearchQuery): string {
     .join(' & ');
 }
 
-/** PostgreSQL: a tsvector column on search_documents with one partial GIN index per kind. */
+/**
+ * PostgreSQL: a tsvector column on search_documents with one partial GIN index per kind.
+ *
+ * The recent tier (RECENT_TIER_SIZE) is `search_recent(doc_id, ref_id, tsv)` with a GIN index of its
+ * own: its rows are narrow and few enough to stay in shared buffers, where the full table's matches
+ * were read one heap block each. It always holds every note document from its lowest doc_id up (new
+ * documents enter it, trimming removes the lowest), so a full window of matches there is the newest
+ * window of the whole index.
+ */
 export class PostgresFtsIndex implements SearchIndex {
   readonly dialect = 'postgres' as const;
+  private readonly recentSize: number;
+  private readonly window: number;
 
-  async upsert(db: Executor, docs: SearchDocument[], now: number): Promise<void> {
+  constructor(options: SearchIndexOptions = {}) {
+    this.recentSize = options.recentTier ?? RECENT_TIER_SIZE;
+    this.window = options.window ?? MATCH_WINDOW;
+  }
+
+  async upsert(db: Executor, docs: SearchDocument[], now: number, options: UpsertOptions = {}): Promise<void> {
     if (docs.length === 0) return;
-    await db
+    const written = await db
       .insertInto('search_documents')
       .values(
         docs.map((doc) => ({
@@ -75,11 +108,71 @@ export class PostgresFtsIndex implements SearchIndex {
           updated_at: eb.ref('excluded.updated_at'),
         })),
       )
+      // xmax is 0 on a row this statement inserted, and set on one it updated.
+      .returning(['doc_id', 'kind', sql<boolean>`(xmax = 0)`.as('fresh')])
       .execute();
+    const notes = written.filter((w) => w.kind === 'note').map((w) => ({ docId: Number(w.doc_id), fresh: w.fresh }));
+    if (notes.length > 0 && options.recent !== false) await (this.recentSize > 0 ? this.writeRecent(db, notes) : this.emptyRecent(db));
+  }
+
+  /**
+   * A new note enters the tier; a replaced one is rewritten there when it is in the tier's range (at
+   * or above its lowest doc_id), and an older one stays out, so the tier keeps its shape.
+   */
+  private async writeRecent(db: Executor, notes: Array<{ docId: number; fresh: boolean }>): Promise<void> {
+    const lowest = await this.recentEnd(db, 'ASC');
+    const entering = notes.filter((n) => n.fresh || (lowest !== undefined && n.docId >= lowest)).map((n) => n.docId);
+    if (entering.length > 0) {
+      await sql`INSERT INTO search_recent (doc_id, ref_id, tsv)
+        SELECT doc_id, ref_id, tsv FROM search_documents WHERE doc_id IN (${sql.join(entering)})
+        ON CONFLICT (doc_id) DO UPDATE SET tsv = excluded.tsv`.execute(db);
+    }
+    if (notes.some((n) => n.fresh)) await this.trimRecent(db);
+  }
+
+  /**
+   * With the tier turned off, notes written stop reaching it, so it is emptied (once): if it were
+   * turned on again it must not answer with a stale window. It then fills with new notes again.
+   */
+  private async emptyRecent(db: Executor): Promise<void> {
+    if ((await this.recentEnd(db, 'ASC')) !== undefined) await sql`DELETE FROM search_recent`.execute(db);
+  }
+
+  /** Removes up to RECENT_TRIM_BATCH of the oldest documents beyond the tier's size. */
+  private async trimRecent(db: Executor): Promise<void> {
+    const lowest = await this.recentEnd(db, 'ASC');
+    const highest = await this.recentEnd(db, 'DESC');
+    // doc_ids are unique, so a span no wider than the size cannot hold too many (the usual case, free).
+    if (lowest === undefined || highest === undefined || highest - lowest < this.recentSize) return;
+    await sql`DELETE FROM search_recent WHERE doc_id IN (SELECT doc_id FROM search_recent
+      WHERE doc_id < (SELECT doc_id FROM search_recent ORDER BY doc_id DESC OFFSET ${this.recentSize - 1} LIMIT 1)
+      ORDER BY doc_id LIMIT ${RECENT_TRIM_BATCH})`.execute(db);
+  }
+
+  private async recentEnd(db: Executor, dir: 'ASC' | 'DESC'): Promise<number | undefined> {
+    const r = await sql<{ doc_id: string }>`SELECT doc_id FROM search_recent ORDER BY doc_id ${sql.raw(dir)} LIMIT 1`.execute(db);
+    return r.rows[0] ? Number(r.rows[0].doc_id) : undefined;
+  }
+
+  async recentRefs(db: Executor): Promise<string[]> {
+    const r = await sql<{ ref_id: string }>`SELECT ref_id FROM search_recent ORDER BY doc_id`.execute(db);
+    return r.rows.map((row) => row.ref_id);
+  }
+
+  async rebuildRecent(db: Executor): Promise<void> {
+    await sql`DELETE FROM search_recent`.execute(db);
+    if (this.recentSize === 0) return;
+    await sql`INSERT INTO search_recent (doc_id, ref_id, tsv)
+      SELECT doc_id, ref_id, tsv FROM search_documents WHERE kind = 'note'
+      ORDER BY doc_id DESC LIMIT ${this.recentSize}`.execute(db);
   }
 
   async remove(db: Executor, kind: SearchKind, refIds: string[]): Promise<void> {
     if (refIds.length === 0) return;
+    if (kind === 'note') {
+      await sql`DELETE FROM search_recent WHERE doc_id IN
+        (SELECT doc_id FROM search_documents WHERE kind = 'note' AND ref_id IN (${sql.join(refIds)}))`.execute(db);
+    }
     await db.deleteFrom('search_documents').where('kind', '=', kind).where('ref_id', 'in', refIds).execute();
   }
 
@@ -87,6 +180,7 @@ export class PostgresFtsIndex implements SearchIndex {
     let q = db.deleteFrom('search_documents');
     if (kind) q = q.where('kind', '=', kind);
     await q.execute();
+    if (!kind || kind === 'note') await sql`DELETE FROM search_recent`.execute(db);
   }
 
   matches(kind: SearchKind, query: SearchQuery) {
@@ -96,11 +190,25 @@ export class PostgresFtsIndex implements SearchIndex {
     // It comes out ordered by (score, ref_id) desc: a query sorted the same way then joins rows
     // (notes, their visibility) in that order and stops when its page is full — 21 index lookups
     // instead of 2,000 (bench/search.md).
-    return sql<{ ref_id: string; score: number }>`(SELECT r.ref_id, r.score FROM
-      (SELECT w.ref_id AS ref_id, ts_rank(w.tsv, ${q}::tsquery)::float8 AS score
-        FROM (SELECT d.ref_id, d.tsv FROM search_documents d
-          WHERE d.kind = ${sql.lit(kind)} AND d.tsv @@ ${q}::tsquery
-          ORDER BY d.doc_id DESC LIMIT ${sql.lit(MATCH_WINDOW)}) w) r
+    const window = sql.lit(this.window);
+    const full = (condition: ReturnType<typeof sql>) => sql`SELECT d.ref_id, d.tsv FROM search_documents d
+      WHERE d.kind = ${sql.lit(kind)} AND d.tsv @@ ${q}::tsquery ${condition}
+      ORDER BY d.doc_id DESC LIMIT ${window}`;
+    if (kind !== 'note' || this.recentSize === 0) {
+      return sql<MatchRow>`(SELECT r.ref_id, r.score FROM
+        (SELECT w.ref_id AS ref_id, ts_rank(w.tsv, ${q}::tsquery)::float8 AS score FROM (${full(sql``)}) w) r
+        ORDER BY r.score DESC, r.ref_id DESC)`.as('m');
+    }
+    // The recent tier first: a full window there is the newest window of the whole index, and ts_rank
+    // scores each document alone, so the answer is the one the full index would give. Otherwise the
+    // full index's window; the condition on the tier's count is evaluated once (a one-time filter), so
+    // only one of the two branches reads anything.
+    return sql<MatchRow>`(WITH t AS MATERIALIZED (SELECT s.ref_id, s.tsv FROM search_recent s
+        WHERE s.tsv @@ ${q}::tsquery ORDER BY s.doc_id DESC LIMIT ${window})
+      SELECT r.ref_id, r.score FROM
+        (SELECT w.ref_id AS ref_id, ts_rank(w.tsv, ${q}::tsquery)::float8 AS score FROM
+          (SELECT t.ref_id, t.tsv FROM t WHERE (SELECT count(*) FROM t) >= ${window}
+           UNION ALL (${full(sql`AND (SELECT count(*) FROM t) < ${window}`)})) w) r
       ORDER BY r.score DESC, r.ref_id DESC)`.as('m');
   }
 }

@@ -48,10 +48,15 @@ export interface MatchRow {
   score: number;
 }
 
+export interface UpsertOptions {
+  /** False while `kuaan reindex` writes every note: the recent tier is rebuilt once at the end instead. */
+  recent?: boolean;
+}
+
 export interface SearchIndex {
   readonly dialect: DialectKind;
-  /** Inserts or replaces documents (idempotent). */
-  upsert(db: Executor, docs: SearchDocument[], now: number): Promise<void>;
+  /** Inserts or replaces documents (idempotent); new notes also enter the recent tier, which is trimmed. */
+  upsert(db: Executor, docs: SearchDocument[], now: number, options?: UpsertOptions): Promise<void>;
   remove(db: Executor, kind: SearchKind, refIds: string[]): Promise<void>;
   /** Removes every document (of one kind, or all). */
   clear(db: Executor, kind?: SearchKind): Promise<void>;
@@ -62,6 +67,30 @@ export interface SearchIndex {
    * hands the window out in that order lets the database join only until the page is full.
    */
   matches(kind: SearchKind, query: SearchQuery): AliasedRawBuilder<MatchRow, 'm'>;
+  /** Refills the recent tier with the newest note documents of the full index (after a reindex). */
+  rebuildRecent(db: Executor): Promise<void>;
+  /** The ref_ids in the recent tier, oldest first (tests; checking a database by hand). */
+  recentRefs(db: Executor): Promise<string[]>;
+}
+
+/**
+ * Note documents kept in the recent tier, a second small index beside the full one (ADR 0006). A
+ * query's window is the newest MATCH_WINDOW matches, so for any word used in more than 2% of notes it
+ * lies among the newest 100,000: both engines then find and rank it in an index a tenth of the size
+ * (FTS5's bm25 walks each term's whole doclist for its IDF; PostgreSQL visits every match's heap row)
+ * and go to the full index only for rarer queries. Larger costs each tier query more; smaller sends
+ * more queries to the full index (bench/search.md).
+ */
+export const RECENT_TIER_SIZE = 100_000;
+
+/** At most this many documents leave the tier per write, so one indexing batch stays cheap. */
+export const RECENT_TRIM_BATCH = 1000;
+
+export interface SearchIndexOptions {
+  /** Documents in the recent tier; 0 turns it off (queries use the full index alone). */
+  recentTier?: number;
+  /** Matches per query (tests make it small). */
+  window?: number;
 }
 
 /**

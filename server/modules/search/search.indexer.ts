@@ -178,6 +178,11 @@ export class SearchIndexer {
         progress(`${label}: ${counts[label]}/${total}`);
         await yieldToEventLoop();
       }
+      if (table === 'notes') {
+        // The notes went into the full index alone; the recent tier takes the newest of them at once.
+        await this.deps.database.transaction(({ db }) => this.deps.search.rebuildRecent(db));
+        progress('notes: recent tier rebuilt');
+      }
     }
     return counts;
   }
@@ -186,6 +191,6 @@ export class SearchIndexer {
   private async indexNotesOnly(ids: string[]): Promise<void> {
     const sources = await repo.noteSources(this.db, ids);
     const docs = await buildChunked(sources, async (n): Promise<SearchDocument> => ({ kind: 'note', refId: n.id, fields: await this.noteFields(n) }));
-    await this.deps.database.transaction(({ db }) => this.deps.search.upsert(db, docs, this.deps.clock.now()));
+    await this.deps.database.transaction(({ db }) => this.deps.search.upsert(db, docs, this.deps.clock.now(), { recent: false }));
   }
 }

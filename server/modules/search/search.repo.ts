@@ -198,7 +198,9 @@ export interface NoteSource {
 export async function noteSources(db: Executor, ids: string[]): Promise<NoteSource[]> {
   if (ids.length === 0) return [];
   const [notes, tags, alts] = await Promise.all([
-    db.selectFrom('notes').select(['id', 'title', 'body', 'location_label']).where('id', 'in', ids).execute(),
+    // In id order, so a batch gets its doc_ids (which decide the match window and the recent tier) in
+    // creation order rather than in whatever order the database reads the rows.
+    db.selectFrom('notes').select(['id', 'title', 'body', 'location_label']).where('id', 'in', ids).orderBy('id').execute(),
     db
       .selectFrom('note_hashtags')
       .innerJoin('hashtags', 'hashtags.id', 'note_hashtags.hashtag_id')
