@@ -42,7 +42,12 @@ const POOL_TTL_MS = 5_000;
 const LIST_TTL_MS = 10 * 60_000;
 /** A first page asked for again this soon is served from the reader's last list (blocks re-checked). */
 const REUSE_MS = 30_000;
-const MAX_LISTS = 5_000;
+/**
+ * Ranked lists kept for paging. One costs ~230 KB (bench/discover.md), so this bounds them to ~230 MB:
+ * at 5,000 a surge of readers grew the server by a gigabyte. A reader whose list was dropped gets a
+ * fresh ranking on the next page (the client drops repeats).
+ */
+const MAX_LISTS = 1_000;
 const DAY = 86_400_000;
 /** Limited, held and removed notes are never recommended (ADR 0008); labelled ones are, blurred. */
 const RECOMMENDABLE = new Set(['normal', 'labelled']);
