@@ -7,6 +7,7 @@ import type { Client } from '../../test/client.js';
 import { signUpUser } from '../../test/factories.js';
 import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js';
 import { createPhotoNote, createTextNote } from '../../test/note-factory.js';
+import { LOCAL_LAW } from './moderation.fixtures.js';
 import { grantRole } from './roles.js';
 
 /** Lets after-commit handlers and the jobs they enqueued (checks, notices) finish. */
@@ -31,13 +32,7 @@ const WEAPONS = {
       title: { en: 'Weapons', 'zh-Hans': '武器', 'zh-Hant': '武器' },
       body: { en: 'No showing blades as weapons.', 'zh-Hans': '不得展示作为武器的刀具。', 'zh-Hant': '不得展示作為武器的刀具。' },
     },
-    {
-      id: 'local-law',
-      severity: 2,
-      regions: ['DE'],
-      title: { en: 'Local law (Germany)', 'zh-Hans': '当地法律（德国）', 'zh-Hant': '當地法律（德國）' },
-      body: { en: 'Content unlawful in Germany.', 'zh-Hans': '在德国违法的内容。', 'zh-Hant': '在德國違法的內容。' },
-    },
+    LOCAL_LAW,
   ],
 };
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DiscoverPage } from '../../../contract/discover.js';
-import type { Rule, RuleSet } from '../../../contract/moderation.js';
+import type { RuleSet } from '../../../contract/moderation.js';
 import type { NoteCard } from '../../../contract/notes.js';
 import type { NoteHitPage } from '../../../contract/search.js';
 import type { Client } from '../../test/client.js';
@@ -10,15 +10,9 @@ import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js
 import { createTextNote } from '../../test/note-factory.js';
 import { follow } from '../feed/feed.fixtures.js';
 import { searchSettled } from '../search/search.fixtures.js';
+import { LOCAL_LAW } from './moderation.fixtures.js';
 import { grantRole } from './roles.js';
 
-const LOCAL_LAW: Rule = {
-  id: 'local-law',
-  severity: 2,
-  regions: ['DE'],
-  title: { en: 'Local law (Germany)', 'zh-Hans': '当地法律（德国）', 'zh-Hant': '當地法律（德國）' },
-  body: { en: 'Content unlawful in Germany.', 'zh-Hans': '在德国违法的内容。', 'zh-Hant': '在德國違法的內容。' },
-};
 
 for (const kind of testDatabases()) {
   describe(`notes restricted in a region, in every list [${kind}]`, () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Rule, RuleSet } from '../../../contract/moderation.js';
+import type { RuleSet } from '../../../contract/moderation.js';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { createContext } from '../../context.js';
@@ -11,17 +11,11 @@ import { migrateToLatest } from '../../db/migrations/index.js';
 import { Client } from '../../test/client.js';
 import { signUpUser } from '../../test/factories.js';
 import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js';
+import { LOCAL_LAW } from './moderation.fixtures.js';
 import { grantRole } from './roles.js';
 import { RULES_TTL_MS, RuleBook } from './rules.js';
 
 const NOTE = { en: 'Local law for Germany.', 'zh-Hans': '新增德国当地法律规则。', 'zh-Hant': '新增德國當地法律規則。' };
-const LOCAL_LAW: Rule = {
-  id: 'local-law',
-  severity: 2,
-  regions: ['DE'],
-  title: { en: 'Local law (Germany)', 'zh-Hans': '当地法律（德国）', 'zh-Hant': '當地法律（德國）' },
-  body: { en: 'Content unlawful in Germany.', 'zh-Hans': '在德国违法的内容。', 'zh-Hant': '在德國違法的內容。' },
-};
 
 async function withRole(t: TestApp, role: 'moderator' | 'admin'): Promise<Client> {
   const c = await signUpUser(t);
