@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { LIMITS } from '../contract/limits.js';
-import { RECENT_TIER_SIZE } from './infra/search/search-index.js';
+import { RECENT_TIER_ENOUGH, RECENT_TIER_SIZE } from './infra/search/search-index.js';
 
 /** Typed configuration read once from the environment at start. */
 export interface Config {
@@ -25,7 +25,7 @@ export interface Config {
    * How often people changed since the last sweep are reindexed, in ms; and how many note documents the
    * search index's recent tier holds (0 turns it off; ADR 0006).
    */
-  search: { userSyncMs: number; recentTier: number };
+  search: { userSyncMs: number; recentTier: number; recentEnough: number };
   // video notes (issue 9)
   video: VideoConfig;
   // moderation (issue 7)
@@ -279,6 +279,7 @@ export function loadConfig(env: Env = process.env): Config {
     search: {
       userSyncMs: int(env, 'SEARCH_USER_SYNC_MS', 5000, 100, 3_600_000),
       recentTier: int(env, 'SEARCH_RECENT_TIER', RECENT_TIER_SIZE, 0, 10_000_000),
+      recentEnough: int(env, 'SEARCH_RECENT_ENOUGH', RECENT_TIER_ENOUGH, 1, 10_000_000),
     },
     // video notes (issue 9)
     video: videoConfig(env),

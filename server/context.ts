@@ -132,7 +132,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     sessions: new SessionCache(),
     stickers: loadStickerCatalog(config.dataDir, log),
     queue,
-    search: createSearchIndex(database.kind, { recentTier: config.search.recentTier }),
+    search: createSearchIndex(database.kind, { recentTier: config.search.recentTier, recentEnough: config.search.recentEnough }),
     // The rule files are read and applied when the server starts (moderationRoutes' onReady).
     rules: new RuleBook(database, config.moderation.rulesFile, { now: () => clock.now(), bus }),
     async close() {

@@ -2,9 +2,8 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import {
   type IndexFields,
-  MATCH_WINDOW,
   type MatchRow,
-  RECENT_TIER_SIZE,
+  indexSettings,
   RECENT_TRIM_BATCH,
   type SearchDocument,
   type SearchIndex,
@@ -78,10 +77,10 @@ export class PostgresFtsIndex implements SearchIndex {
   readonly dialect = 'postgres' as const;
   private readonly recentSize: number;
   private readonly window: number;
+  private readonly recentEnough: number;
 
   constructor(options: SearchIndexOptions = {}) {
-    this.recentSize = options.recentTier ?? RECENT_TIER_SIZE;
-    this.window = options.window ?? MATCH_WINDOW;
+    ({ recentSize: this.recentSize, window: this.window, recentEnough: this.recentEnough } = indexSettings(options));
   }
 
   async upsert(db: Executor, docs: SearchDocument[], now: number, options: UpsertOptions = {}): Promise<void> {
@@ -191,6 +190,7 @@ export class PostgresFtsIndex implements SearchIndex {
     // (notes, their visibility) in that order and stops when its page is full — 21 index lookups
     // instead of 2,000 (bench/search.md).
     const window = sql.lit(this.window);
+    const enough = sql.lit(this.recentEnough);
     const full = (condition: ReturnType<typeof sql>) => sql`SELECT d.ref_id, d.tsv FROM search_documents d
       WHERE d.kind = ${sql.lit(kind)} AND d.tsv @@ ${q}::tsquery ${condition}
       ORDER BY d.doc_id DESC LIMIT ${window}`;
@@ -199,16 +199,16 @@ export class PostgresFtsIndex implements SearchIndex {
         (SELECT w.ref_id AS ref_id, ts_rank(w.tsv, ${q}::tsquery)::float8 AS score FROM (${full(sql``)}) w) r
         ORDER BY r.score DESC, r.ref_id DESC)`.as('m');
     }
-    // The recent tier first: a full window there is the newest window of the whole index, and ts_rank
-    // scores each document alone, so the answer is the one the full index would give. Otherwise the
-    // full index's window; the condition on the tier's count is evaluated once (a one-time filter), so
-    // only one of the two branches reads anything.
+    // The recent tier first: enough matches there (recentEnough, up to a full window) are the newest
+    // matches of the whole index, and ts_rank scores each document alone, so the answer is the one the
+    // full index would give with that window. Otherwise the full index's window; the condition on the
+    // tier's count is evaluated once (a one-time filter), so only one of the two branches reads anything.
     return sql<MatchRow>`(WITH t AS MATERIALIZED (SELECT s.ref_id, s.tsv FROM search_recent s
         WHERE s.tsv @@ ${q}::tsquery ORDER BY s.doc_id DESC LIMIT ${window})
       SELECT r.ref_id, r.score FROM
         (SELECT w.ref_id AS ref_id, ts_rank(w.tsv, ${q}::tsquery)::float8 AS score FROM
-          (SELECT t.ref_id, t.tsv FROM t WHERE (SELECT count(*) FROM t) >= ${window}
-           UNION ALL (${full(sql`AND (SELECT count(*) FROM t) < ${window}`)})) w) r
+          (SELECT t.ref_id, t.tsv FROM t WHERE (SELECT count(*) FROM t) >= ${enough}
+           UNION ALL (${full(sql`AND (SELECT count(*) FROM t) < ${enough}`)})) w) r
       ORDER BY r.score DESC, r.ref_id DESC)`.as('m');
   }
 }

@@ -137,6 +137,24 @@ for (const kind of testDatabases()) {
       await tiered.clear(db);
     });
 
+    it('answers from the tier when it holds enough matches, though fewer than a window: the newest of them', async () => {
+      const db = t.ctx.database.db;
+      const tiered = createSearchIndex(kind, { recentTier: 4, window: 5, recentEnough: 2 });
+      const full = createSearchIndex(kind, { recentTier: 0, window: 5 });
+      // Oldest first: six notes say "common", then four newer ones, two of which do.
+      for (let i = 0; i < 6; i++) await tiered.upsert(db, [note(`en${i}`, ['common', i === 0 ? 'rare' : 'other'])], i);
+      await tiered.upsert(db, [note('en6', ['common']), note('en7', ['filler']), note('en8', ['common', 'rare']), note('en9', ['filler'])], 10);
+      assert.deepEqual(await tiered.recentRefs(db), ['en6', 'en7', 'en8', 'en9']);
+      // Two tier matches are enough: the window is the newest two matches, not the newest five.
+      assert.deepEqual(await refs(tiered, query([alt(['common'])])), ['en6', 'en8']);
+      assert.deepEqual(await refs(full, query([alt(['common'])])), ['en3', 'en4', 'en5', 'en6', 'en8']);
+      // One is not: the full index's window, older matches included.
+      assert.deepEqual(await refs(tiered, query([alt(['rare'])])), ['en0', 'en8']);
+      // Only the tier's matches count toward enough, not the older ones.
+      assert.deepEqual(await refs(tiered, query([alt(['other'])])), ['en1', 'en2', 'en3', 'en4', 'en5']);
+      await tiered.clear(db);
+    });
+
     it('is rebuilt by the full reindex from the newest notes', async () => {
       const amy = await signUpUser(t);
       for (let i = 0; i < 4; i++) await createTextNote(amy, { title: `reindexed tier ${i}` });

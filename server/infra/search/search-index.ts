@@ -83,12 +83,24 @@ export interface SearchIndex {
  */
 export const RECENT_TIER_SIZE = 100_000;
 
+/**
+ * A tier holding at least this many matches answers by itself, with all of them (up to MATCH_WINDOW):
+ * the window is then the newest N matches for some N between this and MATCH_WINDOW, still a newest
+ * slice of the full index (the tier is every note from its lowest doc_id up). Without it, a word in
+ * 0.5–2% of notes found 500–2,000 matches in the tier, went on to the full index for the rest, and paid
+ * for every match there (bench/search.md, fourth pass). Lower sends fewer queries to the full index and
+ * ranks smaller windows; 0 would let a tier with a single match hide every older one.
+ */
+export const RECENT_TIER_ENOUGH = 500;
+
 /** At most this many documents leave the tier per write, so one indexing batch stays cheap. */
 export const RECENT_TRIM_BATCH = 1000;
 
 export interface SearchIndexOptions {
   /** Documents in the recent tier; 0 turns it off (queries use the full index alone). */
   recentTier?: number;
+  /** Tier matches that make a window by themselves (RECENT_TIER_ENOUGH; at most `window`). */
+  recentEnough?: number;
   /** Matches per query (tests make it small). */
   window?: number;
 }
@@ -100,6 +112,12 @@ export interface SearchIndexOptions {
  * thousand instead of scoring every match (ADR 0006).
  */
 export const MATCH_WINDOW = 2000;
+
+/** The options with their defaults; `recentEnough` never exceeds the window. */
+export function indexSettings(options: SearchIndexOptions) {
+  const window = options.window ?? MATCH_WINDOW;
+  return { recentSize: options.recentTier ?? RECENT_TIER_SIZE, window, recentEnough: Math.max(1, Math.min(window, options.recentEnough ?? RECENT_TIER_ENOUGH)) };
+}
 
 /** True when the query can match something (every group has an alternative with terms). */
 export function isRunnable(query: SearchQuery): boolean {
