@@ -63,6 +63,8 @@ export interface ContextOverrides {
   log?: Logger;
   clock?: Clock;
   verificationSender?: VerificationSender;
+  /** An already opened database (bench/trace.ts times every statement through its own driver). */
+  database?: Database;
 }
 
 /** Builds the context from configuration; opens (but does not migrate) the database. */
@@ -74,11 +76,13 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
       // Secrets never reach the log, whatever a handler passes in.
       redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.token', 'res.headers["set-cookie"]'],
     });
-  const database = new Database(
-    config.databaseUrl
-      ? postgresDialect(config.databaseUrl, (err) => log.warn({ err: err.message }, 'postgres connection lost'))
-      : sqliteDialect(path.join(config.dataDir, 'kuaan.db')),
-  );
+  const database =
+    overrides.database ??
+    new Database(
+      config.databaseUrl
+        ? postgresDialect(config.databaseUrl, (err) => log.warn({ err: err.message }, 'postgres connection lost'))
+        : sqliteDialect(path.join(config.dataDir, 'kuaan.db')),
+    );
   database.reportHookErrorsTo((err) => log.error({ err }, 'after-commit hook failed'));
 
   let blobs: BlobStore;
