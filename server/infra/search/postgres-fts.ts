@@ -70,8 +70,8 @@ export function tsqueryLiteral(query: SearchQuery): string {
  * The recent tier (RECENT_TIER_SIZE) is `search_recent(doc_id, ref_id, tsv)` with a GIN index of its
  * own: its rows are narrow and few enough to stay in shared buffers, where the full table's matches
  * were read one heap block each. It always holds every note document from its lowest doc_id up (new
- * documents enter it, trimming removes the lowest), so a full window of matches there is the newest
- * window of the whole index.
+ * documents enter it, trimming removes the lowest), so the matches it holds (when there are enough of
+ * them, RECENT_TIER_ENOUGH) are the newest matches of the whole index.
  */
 export class PostgresFtsIndex implements SearchIndex {
   readonly dialect = 'postgres' as const;

@@ -54,7 +54,7 @@ export function fts5Expression(query: SearchQuery): string {
  * The recent tier (RECENT_TIER_SIZE) is `search_recent`, a contentless FTS5 table whose rowid is the
  * note's doc_id (contentless_delete, so a document leaves it by rowid without its old text). It always
  * holds every note document from its lowest doc_id up: new documents enter it, trimming removes the
- * lowest. So when it has a full window of matches, they are the newest matches of the whole index.
+ * lowest. So whatever matches it holds (enough of them: RECENT_TIER_ENOUGH) are the newest of the whole index.
  */
 export class SqliteFts5Index implements SearchIndex {
   readonly dialect = 'sqlite' as const;
