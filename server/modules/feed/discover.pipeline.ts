@@ -48,6 +48,12 @@ const REUSE_MS = 30_000;
  * fresh ranking on the next page (the client drops repeats).
  */
 const MAX_LISTS = 1_000;
+/**
+ * Pages of a ranked list kept for paging (each language's queue keeps what that many pages use);
+ * a reader who reads past them continues down the hot tail. Few read that far, and the rest of a
+ * list was half of what it held (bench/discover.md, "memory of kept lists").
+ */
+const LIST_PAGES = 10;
 const DAY = 86_400_000;
 /** Limited, held and removed notes are never recommended (ADR 0008); labelled ones are, blurred. */
 const RECOMMENDABLE = new Set(['normal', 'labelled']);
@@ -62,23 +68,40 @@ function validCursor([tag, n]: CursorTuple): boolean {
 
 type Filters = Pick<ViewerSignals, 'blocked' | 'hiddenNotes' | 'hiddenTopics'>;
 
+/** A ranked note as a kept list holds it: no score (the order is the score), reasons shared. */
+type Listed = Omit<Ranked, 'score'>;
+
 interface ArrangedList {
   at: number;
   /** The pages arranged so far; the rest are arranged when a reader pages that far. */
-  pages: Ranked[][];
-  arranger: PageArranger;
+  pages: Listed[][];
+  arranger: PageArranger<Listed>;
   /** Where the hot tail starts: the last note of the trending pool. */
   tailAfter: [number, string] | null;
 }
 
 /** Page `index` of a list (0-based), arranging pages up to it on first use; null past the end. */
-function pageOf(list: ArrangedList, index: number): Ranked[] | null {
+function pageOf(list: ArrangedList, index: number): Listed[] | null {
   while (list.pages.length <= index) {
     const next = list.arranger.next();
     if (!next) return null;
     list.pages.push(next);
   }
   return list.pages[index]!;
+}
+
+/**
+ * Ranked notes as a list keeps them for minutes: without their scores, and with equal reasons one
+ * shared array (a list has a handful of distinct ones: "trending", "because you like #ootd" …).
+ */
+function forKeeping(ranked: Ranked[]): Listed[] {
+  const shared = new Map<string, Reason[]>();
+  return ranked.map(({ score: _score, reasons, ...rest }) => {
+    const key = JSON.stringify(reasons);
+    const same = shared.get(key) ?? reasons;
+    shared.set(key, same);
+    return { ...rest, reasons: same };
+  });
 }
 
 export interface DiscoverRequest {
@@ -208,7 +231,7 @@ export class DiscoverPipeline {
     const list: ArrangedList = {
       at: now,
       pages: [],
-      arranger: new PageArranger(ranked, limit, share),
+      arranger: new PageArranger(forKeeping(ranked), limit, share, LIST_PAGES),
       tailAfter: trending.length >= POOL_SIZES.trending && last ? [last.hot_score, last.id] : null,
     };
     return { list, signals };
@@ -260,7 +283,7 @@ export class DiscoverPipeline {
   }
 
   private async present(
-    page: Ranked[],
+    page: Listed[],
     reading: Filters | Promise<Filters>,
     viewerId: string | null,
     region: RegionGate | null = null,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { arrange, type Candidate, type Ranked, rank } from './discover.rank.js';
+import { arrange, type Candidate, PageArranger, type Ranked, rank } from './discover.rank.js';
 import { anonymousSignals } from './discover.signals.js';
 
 const NOW = Date.UTC(2026, 10, 1);
@@ -111,5 +111,24 @@ describe('discover ranking', () => {
       arrange([ranked('x1', 'x', null), ranked('x2', 'x', null)], 10, 0).map((p) => p.length),
       [1, 1],
     );
+  });
+
+  test('a list kept for paging holds only what its pages can use, each language its share', () => {
+    const mine = Array.from({ length: 50 }, (_, i) => ranked(`m${i}`, `a${i}`, null));
+    const other = Array.from({ length: 50 }, (_, i) => ranked(`o${i}`, `b${i}`, null, true));
+    const arranger = new PageArranger([...mine, ...other], 10, 30, 2);
+    const pages: Ranked[][] = [];
+    for (let page = arranger.next(); page; page = arranger.next()) pages.push(page);
+    const ids = pages.flat().map((r) => r.id);
+    // Room for two pages of 10 at 30 % in another language: the best 6 of those and the best 20 of
+    // the reader's own (enough to fill both pages should the others run out), and no more.
+    assert.deepEqual(
+      pages.map((p) => p.length),
+      [10, 10, 6],
+    );
+    assert.equal(pages[0]!.filter((r) => r.otherLanguage).length, 3);
+    assert.deepEqual(ids.filter((id) => id.startsWith('o')), ['o0', 'o1', 'o2', 'o3', 'o4', 'o5']);
+    assert.equal(ids.filter((id) => id.startsWith('m')).length, 20);
+    assert.ok(ids.filter((id) => id.startsWith('m')).every((id) => Number(id.slice(1)) < 20));
   });
 });

@@ -123,22 +123,28 @@ export function arrange(ranked: Ranked[], pageSize: number, otherShare: number):
   return out;
 }
 
+/** What arranging needs of a ranked note; pages keep whatever else the caller stored with it. */
+export type Arrangeable = Pick<Ranked, 'authorId' | 'topic' | 'otherLanguage' | 'newcomer'>;
+
 /**
  * `arrange`, one page at a time: a reader reads the first page or two of a list of ~600, so
  * arranging the rest up front was wasted work on every cold ranking. Pages come out exactly as
- * `arrange` would make them, in order.
+ * `arrange` would make them, in order. With `maxPages`, each language's queue keeps only the notes
+ * that many pages can use (its share of them), so a list kept for paging stays small.
  */
-export class PageArranger {
-  private readonly mine: Ranked[];
-  private readonly other: Ranked[];
+export class PageArranger<T extends Arrangeable = Ranked> {
+  private readonly mine: T[];
+  private readonly other: T[];
 
   constructor(
-    ranked: Ranked[],
+    ranked: T[],
     private readonly pageSize: number,
     private readonly otherShare: number,
+    maxPages = Number.POSITIVE_INFINITY,
   ) {
-    this.mine = ranked.filter((r) => !r.otherLanguage);
-    this.other = otherShare > 0 ? ranked.filter((r) => r.otherLanguage) : [];
+    const room = pageSize * maxPages;
+    this.mine = ranked.filter((r) => !r.otherLanguage).slice(0, room);
+    this.other = otherShare > 0 ? ranked.filter((r) => r.otherLanguage).slice(0, Math.ceil((room * otherShare) / 100)) : [];
   }
 
   /** Whether another page remains. */
@@ -147,10 +153,10 @@ export class PageArranger {
   }
 
   /** The next page, or null when every note has been placed. */
-  next(): Ranked[] | null {
+  next(): T[] | null {
     const { mine, other, pageSize, otherShare } = this;
     if (!this.more) return null;
-    const page: Ranked[] = [];
+    const page: T[] = [];
     const authors = new Set<string>();
     const topics = new Map<string, number>();
     let takenOther = 0;
@@ -160,7 +166,7 @@ export class PageArranger {
       const order = due ? [other, mine] : [mine, other];
       const newcomerDue = page.length === RANKING.newcomerSlot && !page.some((r) => r.newcomer);
       const pick =
-        (newcomerDue ? takeFitting(order, authors, topics, false, (r) => r.newcomer) : null) ??
+        (newcomerDue ? takeFitting(order, authors, topics, false, true) : null) ??
         takeFitting(order, authors, topics, true) ??
         takeFitting(order, authors, topics, false);
       // Only authors already on this page remain: they start the next page (the first pick always fits).
@@ -174,17 +180,19 @@ export class PageArranger {
   }
 }
 
-function takeFitting(
-  queues: Ranked[][],
+function takeFitting<T extends Arrangeable>(
+  queues: T[][],
   authors: Set<string>,
   topics: Map<string, number>,
   strictTopics: boolean,
-  only: (r: Ranked) => boolean = () => true,
-): Ranked | null {
+  newcomersOnly = false,
+): T | null {
   for (const q of queues) {
     const i = q.findIndex(
       (r) =>
-        only(r) && !authors.has(r.authorId) && (!strictTopics || !r.topic || (topics.get(r.topic) ?? 0) < RANKING.perTopicPerPage),
+        (!newcomersOnly || r.newcomer) &&
+        !authors.has(r.authorId) &&
+        (!strictTopics || !r.topic || (topics.get(r.topic) ?? 0) < RANKING.perTopicPerPage),
     );
     if (i >= 0) return q.splice(i, 1)[0]!;
   }
