@@ -24,8 +24,8 @@ async function json<T>(request: APIRequestContext, url: string): Promise<T> {
 }
 
 /** Detection and indexing run after commit, off the request: poll until they are done. */
-async function eventually(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 15_000;
+async function eventually(what: string, check: () => Promise<boolean>, withinMs = 15_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 150));
@@ -179,10 +179,16 @@ test('the composer suggests an existing @handle from the typeahead and inserts i
   await signUpViaApi(stranger.context.request, strangerHandle, 'Carol Wu');
   await stranger.context.close();
   const prefix = strangerHandle.slice(0, 6);
-  await eventually('the typeahead index', async () => {
-    const hits = await json<{ users: Array<{ user: { handle: string } }> }>(page.request, `/api/search/typeahead?q=${prefix}`);
-    return hits.users.some((h) => h.user.handle === strangerHandle);
-  });
+  // Sign-ups are indexed by a sweep every 5 s (SEARCH_USER_SYNC_MS), run by the job queue in this very
+  // process; on a cold CI machine it once took longer than 15 s, so this waits up to 45 s.
+  await eventually(
+    'the typeahead index',
+    async () => {
+      const hits = await json<{ users: Array<{ user: { handle: string } }> }>(page.request, `/api/search/typeahead?q=${prefix}`);
+      return hits.users.some((h) => h.user.handle === strangerHandle);
+    },
+    45_000,
+  );
 
   await page.goto('/compose');
   const body = page.getByRole('combobox', { name: 'Body' });
