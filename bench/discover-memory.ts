@@ -22,6 +22,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 const manifest = readManifest(get('--data') ?? defaultOut(get('--size') ?? 'M', 'sqlite'));
 const readers = Number(get('--readers') ?? 1000);
+if (!Number.isInteger(readers) || readers < 1) throw new Error('--readers takes a whole number of readers, 1 or more');
 const database = new Database(sqliteDialect(path.join(manifest.dataDir, 'kuaan.db')));
 const config = loadConfig({ ...process.env, DATA_DIR: manifest.dataDir });
 const pipeline = new DiscoverPipeline(database.db, new Translator(config.translation), Date.now);

@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { signUpUser } from '../../test/factories.js';
 import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js';
 import { createTextNote } from '../../test/note-factory.js';
-import { CandidatePools } from './discover.pools.js';
+import type { CandidateRow } from './discover.repo.js';
+import { CandidatePools, newNoteCanJoin } from './discover.pools.js';
 
 for (const kind of testDatabases()) {
   describe(`discover candidate pools (${kind})`, () => {
@@ -44,3 +45,24 @@ for (const kind of testDatabases()) {
     });
   });
 }
+
+describe('the week\'s most engaged and a new note', () => {
+  const row = (likes: number): CandidateRow => ({
+    id: `n${likes}`,
+    author_id: 'a',
+    created_at: 0,
+    hot_score: 0,
+    like_count: likes,
+    collect_count: 0,
+    comment_count: 0,
+    lang: 'en',
+    visibility: 'public',
+    moderation_state: 'normal',
+  });
+  test('a note without engagement joins only a short pool or one that ends in notes without engagement', () => {
+    assert.equal(newNoteCanJoin([row(5), row(3)], 3), true, 'short');
+    assert.equal(newNoteCanJoin([], 3), true, 'empty');
+    assert.equal(newNoteCanJoin([row(5), row(3), row(1)], 3), false, 'full of engaged notes: kept');
+    assert.equal(newNoteCanJoin([row(5), row(3), row(0)], 3), true, 'ends in a note without engagement');
+  });
+});

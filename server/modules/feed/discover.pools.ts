@@ -93,6 +93,16 @@ class Refreshing<T> {
 }
 
 /**
+ * Whether a note with no engagement yet could be among `pool`, the most engaged (ordered by
+ * engagement, then newest): while the pool is short of its `size`, or ends in notes without engagement
+ * (a new note sorts before those).
+ */
+export function newNoteCanJoin(pool: readonly repo.CandidateRow[], size: number): boolean {
+  const last = pool[pool.length - 1];
+  return pool.length < size || !last || engagement(last) === 0;
+}
+
+/**
  * Candidate lists that are the same for every reader — the trending pools, newcomers' notes, and
  * the hottest notes of each topic — fetched and hydrated once per TTL per app instance and shared,
  * refreshed in the background.
@@ -122,9 +132,9 @@ export class CandidatePools {
    */
   async added(noteId: string): Promise<void> {
     this.fresh.drop();
-    const [popular, tags] = await Promise.all([this.popular.peek(), repo.hashtagsOfNotes(this.db, [noteId])]);
-    const last = popular?.[popular.length - 1];
-    if (popular && (popular.length < POOL_SIZES.popular || !last || engagement(last) === 0)) this.popular.drop();
+    // A popular pool whose load failed is read again by the next reader anyway.
+    const [popular, tags] = await Promise.all([this.popular.peek()?.catch(() => null), repo.hashtagsOfNotes(this.db, [noteId])]);
+    if (popular && newNoteCanJoin(popular, POOL_SIZES.popular)) this.popular.drop();
     for (const [hashtagId] of tags.get(noteId) ?? []) this.topics.delete(hashtagId);
   }
 
