@@ -36,7 +36,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kuaan-e2e-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
+    // E2E_LOG_LEVEL=debug shows what the server did (jobs, errors) when a story fails.
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     HOST: '127.0.0.1',
     PORT: '0',
     RATE_LIMIT_SIGNUP_PER_HOUR: '100000',

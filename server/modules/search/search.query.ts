@@ -23,7 +23,7 @@ const MAX_PHRASE = 4;
 const MAX_TRANSLATIONS = 2;
 const MAX_SENSES = 3;
 
-type Group = { alternatives: QueryAlternative[]; lastKind: QueryToken['kind']; lastSurface: string };
+type Group = { alternatives: QueryAlternative[]; lastKind: QueryToken['kind']; lastSurface: string; joined?: boolean };
 
 const alt = (terms: string[], via: QueryAlternative['via'], phrase = false): QueryAlternative => ({ terms, phrase, prefix: false, via });
 
@@ -111,7 +111,7 @@ export async function buildQuery(text: SearchText, aids: LearnerAids, input: str
         const terms = (await text.queryTokens(word)).map((w) => w.term);
         if (terms.length) alternatives.push(alt(terms, 'translation'));
       }
-      groups.push({ alternatives, lastKind: 'latin', lastSurface: words.at(-1)!.surface });
+      groups.push({ alternatives, lastKind: 'latin', lastSurface: words.at(-1)!.surface, joined: words.at(-1)!.joined });
       i += length;
     } else if (t.kind === 'han' && [...t.surface].length === 1) {
       // Characters jieba left alone (an unknown name, a word cut short): each of them, or their bigrams.
@@ -130,13 +130,15 @@ export async function buildQuery(text: SearchText, aids: LearnerAids, input: str
       groups.push({ alternatives, lastKind: 'han', lastSurface: t.surface });
       i++;
     } else {
-      groups.push({ alternatives: [alt([t.term], 'text')], lastKind: t.kind, lastSurface: t.surface });
+      groups.push({ alternatives: [alt([t.term], 'text')], lastKind: t.kind, lastSurface: t.surface, joined: t.joined });
       i++;
     }
   }
 
-  // Prefixes for what is still being typed; a one-letter English prefix would match half the index.
-  const prefixable = (g: Group) => g.lastKind !== 'number' && g.lastKind !== 'emoji' && !(g.lastKind === 'latin' && g.lastSurface.length < 2);
+  // Prefixes for what is still being typed; a lone digit or letter would match half the index. Glued
+  // to the word before it ("@carol3" for carol30dw, "iphone1"), that word already narrows the match.
+  const prefixable = (g: Group) =>
+    g.joined === true || (g.lastKind !== 'number' && g.lastKind !== 'emoji' && !(g.lastKind === 'latin' && g.lastSurface.length < 2));
   groups.forEach((g, k) => {
     if (!(options.prefix === 'all' || k === groups.length - 1) || !prefixable(g)) return;
     for (const a of g.alternatives) if (a.via === 'text') a.prefix = true;

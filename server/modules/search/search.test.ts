@@ -149,6 +149,20 @@ for (const kind of testDatabases()) {
       assert.equal(page.items.find((i) => i.user.id === amy.userId)?.matchedVia, 'pinyin');
     });
 
+    it('completes a handle typed into its digits, and a note named with a model number', async () => {
+      const wen = await signUpUser(t, { handle: 'wen30dwg2', displayName: 'Wen' });
+      await createTextNote(wen, { title: 'iphone15pro camera tips' });
+      await searchSettled(t);
+      const typeahead = async (query: string) =>
+        (await bo.get<Typeahead>(`/api/search/typeahead?q=${q(query)}`)).body.users.map((x) => x.user.handle);
+      // Letters and digits are indexed apart (wen, 30, dwg, 2): the digits glued to "wen" are still being typed.
+      for (const typed of ['wen3', 'wen30', 'wen30d', 'wen30dw', 'wen30dwg2']) assert.ok((await typeahead(typed)).includes('wen30dwg2'), typed);
+      assert.ok(!(await typeahead('wen4')).includes('wen30dwg2'));
+      assert.ok(hit(await notes('iphone1'), (await notes('iphone15pro')).items[0]!.note.id));
+      // A lone digit is not a prefix: "3" alone would match every number that starts with it.
+      assert.equal((await notes('3')).items.length, 0);
+    });
+
     it('finds topics by name, pinyin and translation; typeahead completes prefixes', async () => {
       const topics = async (query: string) => (await bo.get<TopicHitPage>(`/api/search/topics?q=${q(query)}`)).body.items.map((i) => i.topic.name);
       assert.ok((await topics('xiaohongshu')).includes('小红书'));

@@ -17,6 +17,8 @@ export interface QueryToken {
   surface: string;
   /** The index term: a Chinese word, an English stem, or an encoded emoji/hashtag. */
   term: string;
+  /** Continues the word of the token before it ("3" in "carol3"): letters and digits split apart. */
+  joined?: boolean;
 }
 
 type PinyinFn = (text: string, options: Record<string, unknown>) => string[];
@@ -108,10 +110,12 @@ export class SearchText {
           }
         }
       } else if (word !== undefined) {
+        let joined = false;
         for (const part of splitDigits(foldLatin(word))) {
           if (!isWordy(part)) continue;
           const kind: TokenKind = /^\p{N}+$/u.test(part) ? 'number' : 'latin';
-          out.push({ kind, surface: part, term: wordTerm(part) });
+          out.push({ kind, surface: part, term: wordTerm(part), ...(joined ? { joined } : {}) });
+          joined = true;
         }
       }
     }
