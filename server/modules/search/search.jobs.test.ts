@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import type { UserHitPage } from '../../../contract/search.js';
 import { signUpUser, signUpUsers } from '../../test/factories.js';
 import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js';
@@ -81,5 +82,48 @@ for (const kind of testDatabases()) {
       const found = await bo.get<UserHitPage>(`/api/search/users?q=${encodeURIComponent('扫描测试')}`);
       assert.ok(found.body.items.some((u) => u.user.id === bo.userId));
     });
+
+    it('a sweep that fails is tried again at its interval from the same place, never left to die', async () => {
+      const cy = await signUpUser(t, { displayName: '失败重试' });
+      await t.ctx.events.settle();
+      const db = t.ctx.database.db;
+      // Nothing else waiting (cy's own index job included): the next run is the sweep's.
+      await db.deleteFrom('jobs').execute();
+      await db.deleteFrom('search_documents').where('kind', '=', 'user').where('ref_id', '=', cy.userId).execute();
+      // A real failure inside the batch: the index refuses every write until the trigger is dropped.
+      await refuseIndexWrites(t, true);
+      try {
+        await t.ctx.queue.enqueue(db, SEARCH_JOBS.syncUsers, { since: 0 }, { key: 'search:sync-users' });
+        assert.equal(await t.ctx.queue.runNext(), true);
+      } finally {
+        await refuseIndexWrites(t, false);
+      }
+      const jobs = await jobsOf(t, SEARCH_JOBS.syncUsers);
+      assert.equal(jobs.length, 1, 'one sweep waits, not a retry beside it');
+      const [next] = jobs;
+      assert.equal(next!.state, 'queued');
+      assert.equal(Number(next!.attempts), 0, 'a fresh run, not a retry counting towards death');
+      assert.deepEqual(JSON.parse(next!.payload), { since: 0 }, 'from the same place');
+      assert.ok(Number(next!.run_at) > t.ctx.clock.now(), 'at the next interval');
+      assert.deepEqual(await indexed(t, 'user', [cy.userId]), []);
+      await db.updateTable('jobs').set({ run_at: 0 }).where('id', '=', next!.id).execute();
+      await t.ctx.queue.drain();
+      assert.deepEqual(await indexed(t, 'user', [cy.userId]), [cy.userId]);
+    });
   });
+}
+
+/** Makes every write to the search index fail (a trigger), or lifts that. */
+async function refuseIndexWrites(t: TestApp, refuse: boolean): Promise<void> {
+  const run = (statement: string) => sql.raw(statement).execute(t.ctx.database.db);
+  if (t.ctx.database.kind === 'sqlite') {
+    if (refuse) await run(`CREATE TRIGGER refuse_index BEFORE INSERT ON search_documents BEGIN SELECT RAISE(ABORT, 'index refuses writes'); END`);
+    else await run('DROP TRIGGER refuse_index');
+  } else if (refuse) {
+    await run(`CREATE FUNCTION refuse_index() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'index refuses writes'; END $$`);
+    await run('CREATE TRIGGER refuse_index BEFORE INSERT OR UPDATE ON search_documents FOR EACH ROW EXECUTE FUNCTION refuse_index()');
+  } else {
+    await run('DROP TRIGGER refuse_index ON search_documents');
+    await run('DROP FUNCTION refuse_index()');
+  }
 }

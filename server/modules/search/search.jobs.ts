@@ -52,8 +52,17 @@ export function registerSearchJobs(ctx: Pick<AppContext, 'queue' | 'database' | 
   // One bounded batch per run: a backlog of 100,000 people is 200 short jobs with the event loop free
   // in between, and the watermark is durable after each, so a restart resumes instead of starting over.
   ctx.queue.register<SweepPosition>(SEARCH_JOBS.syncUsers, async (p) => {
-    const { next, more } = await indexer.syncUsersBatch({ since: Number(p.since) || 0, ...(p.after ? { after: p.after } : {}) });
-    await enqueueSweep(ctx, next, more ? ctx.clock.now() : ctx.clock.now() + ctx.config.search.userSyncMs);
+    let next: SweepPosition = { since: Number(p.since) || 0, ...(p.after ? { after: p.after } : {}) };
+    let runAt = ctx.clock.now() + ctx.config.search.userSyncMs;
+    try {
+      const batch = await indexer.syncUsersBatch(next);
+      next = batch.next;
+      if (batch.more) runAt = ctx.clock.now();
+    } finally {
+      // A failed batch is tried again at the next interval from the same place: the waiting sweep
+      // supersedes this job's own retries, which would give up after a few and end the sweep for good.
+      await enqueueSweep(ctx, next, runAt);
+    }
   });
 }
 

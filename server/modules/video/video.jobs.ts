@@ -34,8 +34,12 @@ export function registerVideoJobs(ctx: Ctx, pipeline = videoPipeline(ctx)): void
     backoffMs: ctx.config.video.retryBackoffMs,
   });
   ctx.queue.register(SWEEP_JOB, async () => {
-    await repo.deleteStaleUploads(ctx.database.db, ctx.clock.now() - UPLOAD_EXPIRY_MS);
-    await scheduleUploadSweep(ctx, ctx.clock.now() + SWEEP_EVERY_MS);
+    try {
+      await repo.deleteStaleUploads(ctx.database.db, ctx.clock.now() - UPLOAD_EXPIRY_MS);
+    } finally {
+      // Scheduled even when this run failed: a recurring job must not end with its retries.
+      await scheduleUploadSweep(ctx, ctx.clock.now() + SWEEP_EVERY_MS);
+    }
   });
 }
 
