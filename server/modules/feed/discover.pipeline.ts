@@ -135,9 +135,14 @@ export class DiscoverPipeline {
     this.facts.forget(noteId);
   }
 
-  /** Forgets shared pools (a note appeared or went away in this process). */
-  invalidate(): void {
-    this.pools.invalidate();
+  /** A note was posted in this process: the shared pools it can be in are read afresh. */
+  noteAdded(noteId: string): Promise<void> {
+    return this.pools.added(noteId);
+  }
+
+  /** A note was deleted in this process: the shared pools are read afresh. */
+  noteRemoved(): void {
+    this.pools.removed();
   }
 
   /** The reader changed something their Discover depends on: their next first page is ranked afresh. */

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import * as repo from './discover.repo.js';
-import { RANKING } from './discover.rank.js';
+import { engagement, RANKING } from './discover.rank.js';
 
 /** A candidate with what ranking needs besides its counters: its topics and its author. */
 export interface HydratedRow extends repo.CandidateRow {
@@ -80,11 +80,26 @@ class Refreshing<T> {
     return this.current.value;
   }
 
+  /** The value as it stands (or is being loaded), without starting a load; null when never loaded. */
+  peek(): Promise<T> | null {
+    return this.current?.value ?? null;
+  }
+
   /** Forgets the value: the next reader waits for a fresh one (readers arriving meanwhile share it). */
   drop(): void {
     this.generation++;
     this.current = null;
   }
+}
+
+/**
+ * Whether a note with no engagement yet could be among `pool`, the most engaged (ordered by
+ * engagement, then newest): while the pool is short of its `size`, or ends in notes without engagement
+ * (a new note sorts before those).
+ */
+export function newNoteCanJoin(pool: readonly repo.CandidateRow[], size: number): boolean {
+  const last = pool[pool.length - 1];
+  return pool.length < size || !last || engagement(last) === 0;
 }
 
 /**
@@ -94,7 +109,12 @@ class Refreshing<T> {
  * A reader's own sources (people they follow, authors they engaged with) are not cached here.
  */
 export class CandidatePools {
-  private readonly shared = new Refreshing(() => this.loadShared());
+  /** Hot now and newcomers' recent notes: a new note can be in either. */
+  private readonly fresh = new Refreshing(() => this.loadFresh());
+  /** Most engaged this week: a new note, with no engagement yet, rarely belongs. */
+  private readonly popular = new Refreshing(() =>
+    repo.popularPool(this.db, this.now() - POOL_SIZES.popularDays * DAY, POOL_SIZES.popular).then((r) => hydrateRows(this.db, r)),
+  );
   private readonly topics = new Map<string, Refreshing<HydratedRow[]>>();
 
   constructor(
@@ -104,17 +124,32 @@ export class CandidatePools {
   ) {}
 
   /**
-   * A note appeared or went away in this process: the next reader waits for fresh pools, so a new
-   * note is on Discover at once. (Deleted ones are dropped at presentation anyway.)
+   * A note was posted in this process: the pools it can be in are read afresh by the next reader, so
+   * it is on Discover at once — only those. Dropping every pool on every post cost the readers ~23 ms
+   * a post at size M (bench/discover.md, "pools and posting"); this drops hot-and-newcomers (~5 ms to
+   * read again), the topics of the note, and the week's most engaged only while a note without
+   * engagement could still make that list.
    */
-  invalidate(): void {
-    this.shared.drop();
+  async added(noteId: string): Promise<void> {
+    this.fresh.drop();
+    // A popular pool whose load failed is read again by the next reader anyway.
+    const [popular, tags] = await Promise.all([this.popular.peek()?.catch(() => null), repo.hashtagsOfNotes(this.db, [noteId])]);
+    if (popular && newNoteCanJoin(popular, POOL_SIZES.popular)) this.popular.drop();
+    for (const [hashtagId] of tags.get(noteId) ?? []) this.topics.delete(hashtagId);
+  }
+
+  /** A note went away in this process: every pool is read afresh (deleted notes are also dropped at presentation). */
+  removed(): void {
+    this.fresh.drop();
+    this.popular.drop();
     this.topics.clear();
   }
 
   /** Hot now, most engaged this week, and newcomers' recent notes. */
-  pools() {
-    return this.shared.get(this.now(), this.ttlMs);
+  async pools(): Promise<{ trending: HydratedRow[]; popular: HydratedRow[]; newcomers: HydratedRow[] }> {
+    const now = this.now();
+    const [fresh, popular] = await Promise.all([this.fresh.get(now, this.ttlMs), this.popular.get(now, this.ttlMs)]);
+    return { ...fresh, popular };
   }
 
   /** The hottest notes of one topic. */
@@ -128,15 +163,13 @@ export class CandidatePools {
     return entry.get(this.now(), this.ttlMs);
   }
 
-  private async loadShared() {
-    const now = this.now();
-    const [trending, popular, newcomers] = await Promise.all([
+  private async loadFresh() {
+    const [trending, newcomers] = await Promise.all([
       repo.hotPool(this.db, POOL_SIZES.trending).then((r) => hydrateRows(this.db, r)),
-      repo.popularPool(this.db, now - POOL_SIZES.popularDays * DAY, POOL_SIZES.popular).then((r) => hydrateRows(this.db, r)),
       repo
-        .newcomerPool(this.db, now - RANKING.newcomerDays * DAY, POOL_SIZES.newcomerScan, POOL_SIZES.newcomers)
+        .newcomerPool(this.db, this.now() - RANKING.newcomerDays * DAY, POOL_SIZES.newcomerScan, POOL_SIZES.newcomers)
         .then((r) => hydrateRows(this.db, r)),
     ]);
-    return { trending, popular, newcomers };
+    return { trending, newcomers };
   }
 }

@@ -50,7 +50,8 @@ export const RANKING = {
 
 const HOUR = 3_600_000;
 
-function engagement(r: CandidateRow): number {
+/** Likes, collects (×2) and comments (×3): what "most engaged" orders by, here and in discover.repo.ts. */
+export function engagement(r: CandidateRow): number {
   return r.like_count + 2 * r.collect_count + 3 * r.comment_count;
 }
 

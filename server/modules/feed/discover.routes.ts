@@ -24,7 +24,8 @@ import { DiscoverService } from './discover.service.js';
 export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
   // Per app instance (never module-level): shared candidate pools for 5 s, arranged lists per reader.
   const pipeline = new DiscoverPipeline(ctx.database.db, ctx.translator, () => ctx.clock.now());
-  for (const event of ['note.created', 'note.deleted'] as const) ctx.events.on(event, () => pipeline.invalidate());
+  ctx.events.on('note.created', (e) => pipeline.noteAdded(e.noteId));
+  ctx.events.on('note.deleted', () => pipeline.noteRemoved());
   // A reader changed what their Discover depends on (followed someone, a control, "not interested"):
   // every node ranks their next first page afresh instead of reusing a list for up to 30 s.
   ctx.bus.subscribe(READER_CHANNEL, (m) => pipeline.forget((m as { userId: string }).userId));
