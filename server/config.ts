@@ -21,6 +21,8 @@ export interface Config {
   translation: TranslationConfig;
   /** The durable job queue's in-process workers (0: jobs are left to other processes). */
   jobs: { workers: number; pollMs: number };
+  /** Threads that rank Discover pages, each with its own connection (0: on the event loop). */
+  discoverThreads: number;
   /**
    * How often people changed since the last sweep are reindexed, in ms; and how many note documents the
    * search index's recent tier holds (0 turns it off; ADR 0006).
@@ -276,6 +278,7 @@ export function loadConfig(env: Env = process.env): Config {
     viewFlushMs: int(env, 'VIEW_FLUSH_MS', 5000, 10, 3_600_000),
     translation: translationConfig(env),
     jobs: { workers: int(env, 'JOBS_WORKERS', 1, 0, 64), pollMs: int(env, 'JOBS_POLL_MS', 250, 10, 60_000) },
+    discoverThreads: int(env, 'DISCOVER_THREADS', 0, 0, 16),
     search: {
       userSyncMs: int(env, 'SEARCH_USER_SYNC_MS', 5000, 100, 3_600_000),
       recentTier: int(env, 'SEARCH_RECENT_TIER', RECENT_TIER_SIZE, 0, 10_000_000),

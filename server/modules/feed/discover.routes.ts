@@ -19,11 +19,20 @@ import { NOTE_FACTS_CHANNEL } from './discover.facts.js';
 export const READER_CHANNEL = 'feed.reader';
 import { DiscoverPipeline } from './discover.pipeline.js';
 import { DiscoverService } from './discover.service.js';
+import { type DiscoverRanker, DiscoverThreads } from './discover.threads.js';
 
 /** Discover (the ranked waterfall or the chronological one) and the reader's controls over it. */
 export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
-  // Per app instance (never module-level): shared candidate pools for 5 s, arranged lists per reader.
-  const pipeline = new DiscoverPipeline(ctx.database.db, ctx.translator, () => ctx.clock.now());
+  // Per app instance (never module-level): shared candidate pools for 5 s, arranged lists per reader,
+  // on the event loop or on threads of their own (DISCOVER_THREADS).
+  let pipeline: DiscoverRanker;
+  if (ctx.config.discoverThreads > 0) {
+    const threads = new DiscoverThreads(ctx.config, ctx.config.discoverThreads, (details, message) => ctx.log.warn(details, message));
+    app.addHook('onClose', () => threads.close());
+    pipeline = threads;
+  } else {
+    pipeline = new DiscoverPipeline(ctx.database.db, ctx.translator, () => ctx.clock.now());
+  }
   ctx.events.on('note.created', (e) => pipeline.noteAdded(e.noteId));
   ctx.events.on('note.deleted', () => pipeline.noteRemoved());
   // A reader changed what their Discover depends on (followed someone, a control, "not interested"):

@@ -11,11 +11,12 @@ import { block, follow, like } from './feed.fixtures.js';
 
 const MONTH = 30 * 86_400_000;
 
-for (const kind of testDatabases()) {
-  describe(`discover pipeline (${kind})`, () => {
+// Each story on the event loop, and again with pages ranked on two threads (readers spread over both).
+for (const [kind, threads] of testDatabases().flatMap((k) => [[k, 0] as const, [k, 2] as const])) {
+  describe(`discover pipeline (${kind}${threads ? `, ${threads} threads` : ''})`, () => {
     let t: TestApp;
     before(async () => {
-      t = await startTestApp(kind);
+      t = await startTestApp(kind, { DISCOVER_THREADS: String(threads) });
     });
     after(() => t.close());
 
