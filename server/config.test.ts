@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -11,6 +12,9 @@ describe('configuration from the environment', () => {
     assert.match(c.dataDir, /data$/);
     assert.equal(c.publicUrl, 'http://localhost:3000');
     assert.equal(c.cookieSecure, false);
+    // Discover ranks on two threads where there are two cores for them, on the event loop otherwise.
+    assert.equal(c.discoverThreads, os.availableParallelism() >= 2 ? 2 : 0);
+    assert.equal(loadConfig({ DISCOVER_THREADS: '0' }).discoverThreads, 0);
   });
 
   it('reads PostgreSQL, Redis and S3 settings', () => {
@@ -39,6 +43,8 @@ describe('configuration from the environment', () => {
       [{ MEDIA_STORE: 's3' }, /^Invalid configuration: S3_BUCKET is required when MEDIA_STORE=s3$/],
       [{ COOKIE_SECURE: 'maybe' }, /^Invalid configuration: COOKIE_SECURE must be true or false/],
       [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL must be one of/],
+      [{ DISCOVER_THREADS: '-1' }, /^Invalid configuration: DISCOVER_THREADS must be a whole number/],
+      [{ DISCOVER_THREADS: '99' }, /^Invalid configuration: DISCOVER_THREADS must be between 0 and 16/],
     ];
     for (const [env, message] of cases) {
       assert.throws(

@@ -22,14 +22,14 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
 
 /** Opens the embedded SQLite file with the pragmas a small always-on server wants. */
-export function sqliteDialect(file: string): DialectHandle {
+export function sqliteDialect(file: string, { cacheMb = 64 }: { cacheMb?: number } = {}): DialectHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  database.pragma('cache_size = -65536');
+  database.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`);
   database.pragma('temp_store = MEMORY');
   return { kind: 'sqlite', dialect: new SqliteDialect({ database: withStatementCache(database) }), describe: file };
 }

@@ -47,7 +47,7 @@ const REUSE_MS = 30_000;
  * at 5,000 a surge of readers grew the server by a gigabyte. A reader whose list was dropped gets a
  * fresh ranking on the next page (the client drops repeats).
  */
-const MAX_LISTS = 1_000;
+export const MAX_LISTS = 1_000;
 /**
  * Pages of a ranked list kept for paging (each language's queue keeps what that many pages use);
  * a reader who reads past them continues down the hot tail. Few read that far, and the rest of a
@@ -125,6 +125,8 @@ export class DiscoverPipeline {
     private readonly db: Executor,
     private readonly translator: Pick<Translator, 'provider' | 'gloss'>,
     private readonly now: () => number,
+    /** Readers whose lists are kept; threads share the process's MAX_LISTS between them. */
+    private readonly maxLists = MAX_LISTS,
   ) {
     this.pools = new CandidatePools(db, now, POOL_TTL_MS);
     this.facts = new NoteFacts(db, now);
@@ -278,13 +280,13 @@ export class DiscoverPipeline {
   private remember(readerKey: string, at: string, list: ArrangedList): void {
     const now = this.now();
     for (const [k, v] of this.lists) {
-      if (this.lists.size < MAX_LISTS && now - v.at < LIST_TTL_MS) break;
+      if (this.lists.size < this.maxLists && now - v.at < LIST_TTL_MS) break;
       this.lists.delete(k); // oldest first: a Map iterates in insertion order
     }
     this.lists.set(`${readerKey}:${at}`, list);
     this.newest.delete(readerKey);
     this.newest.set(readerKey, at);
-    if (this.newest.size > MAX_LISTS) this.newest.delete(this.newest.keys().next().value!);
+    if (this.newest.size > this.maxLists) this.newest.delete(this.newest.keys().next().value!);
   }
 
   private async present(

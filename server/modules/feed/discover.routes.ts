@@ -28,6 +28,7 @@ export function discoverRoutes(app: KuaanApp, ctx: AppContext): void {
   let pipeline: DiscoverRanker;
   if (ctx.config.discoverThreads > 0) {
     const threads = new DiscoverThreads(ctx.config, ctx.config.discoverThreads, (details, message) => ctx.log.warn(details, message));
+    app.addHook('onReady', async () => threads.start());
     app.addHook('onClose', () => threads.close());
     pipeline = threads;
   } else {

@@ -65,6 +65,11 @@ export class DiscoverThreads implements DiscoverRanker {
     return this.call(thread, { op: 'page', req: { ...rest, region: region ? { region: region.region, mode: 'omit' } : null } }) as Promise<DiscoverPage>;
   }
 
+  /** Starts every thread now, so the first readers after a start do not wait for one to load. */
+  start(): void {
+    for (let slot = 0; slot < this.threads.length; slot++) this.thread(slot);
+  }
+
   /** Resolves once every running thread has dropped the pools the note can be in. */
   async noteAdded(noteId: string): Promise<void> {
     await Promise.all(this.running().map((t) => this.call(t, { op: 'noteAdded', noteId })));
@@ -120,7 +125,7 @@ export class DiscoverThreads implements DiscoverRanker {
     // From the TypeScript sources (npm start, tests) the thread loads them through tsx as well.
     const fromSources = import.meta.url.endsWith('.ts');
     const worker = new Worker(new URL(`./discover.worker.${fromSources ? 'ts' : 'js'}`, import.meta.url), {
-      workerData: { config: this.config, poolSize: THREAD_POOL_SIZE },
+      workerData: { config: this.config, poolSize: THREAD_POOL_SIZE, threads: this.threads.length },
       execArgv: fromSources ? ['--import', import.meta.resolve('tsx')] : [],
     });
     worker.unref();
