@@ -11,7 +11,8 @@ let server: Server;
 let browser: Browser;
 
 before(async () => {
-  server = await startServer();
+  // Discover ranked on threads of its own (DISCOVER_THREADS), as an operator with cores to spare runs it.
+  server = await startServer({ DISCOVER_THREADS: '2' });
   browser = await launchBrowser();
 });
 after(async () => {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import os from 'node:os';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -12,9 +11,9 @@ describe('configuration from the environment', () => {
     assert.match(c.dataDir, /data$/);
     assert.equal(c.publicUrl, 'http://localhost:3000');
     assert.equal(c.cookieSecure, false);
-    // Discover ranks on two threads where there are two cores for them, on the event loop otherwise.
-    assert.equal(c.discoverThreads, os.availableParallelism() >= 2 ? 2 : 0);
-    assert.equal(loadConfig({ DISCOVER_THREADS: '0' }).discoverThreads, 0);
+    // Discover ranks on the event loop unless the operator gives it threads.
+    assert.equal(c.discoverThreads, 0);
+    assert.equal(loadConfig({ DISCOVER_THREADS: '2' }).discoverThreads, 2);
   });
 
   it('reads PostgreSQL, Redis and S3 settings', () => {

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import { LIMITS } from '../contract/limits.js';
 import { RECENT_TIER_ENOUGH, RECENT_TIER_SIZE } from './infra/search/search-index.js';
@@ -279,9 +278,9 @@ export function loadConfig(env: Env = process.env): Config {
     viewFlushMs: int(env, 'VIEW_FLUSH_MS', 5000, 10, 3_600_000),
     translation: translationConfig(env),
     jobs: { workers: int(env, 'JOBS_WORKERS', 1, 0, 64), pollMs: int(env, 'JOBS_POLL_MS', 250, 10, 60_000) },
-    // Two where there are two cores to run them on: Discover's throughput doubled at size M for ~120 MB
-    // more memory (bench/discover.md, "threads"); 0 keeps rankings on the event loop.
-    discoverThreads: int(env, 'DISCOVER_THREADS', os.availableParallelism() >= 2 ? 2 : 0, 0, 16),
+    // Off by default: on two cores, two threads doubled Discover's throughput at size M but, in a
+    // sign-up storm, competed with password hashing for the one core left (bench/discover.md, "threads").
+    discoverThreads: int(env, 'DISCOVER_THREADS', 0, 0, 16),
     search: {
       userSyncMs: int(env, 'SEARCH_USER_SYNC_MS', 5000, 100, 3_600_000),
       recentTier: int(env, 'SEARCH_RECENT_TIER', RECENT_TIER_SIZE, 0, 10_000_000),

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Redis } from 'ioredis';
@@ -132,7 +133,8 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     verificationSender: overrides.verificationSender ?? new LogVerificationSender(log),
     translator: new Translator(config.translation),
     redis,
-    passwords: new PasswordHasher(),
+    // Hashing leaves a core for the event loop and one for each Discover thread (at least one hash).
+    passwords: new PasswordHasher(Math.max(1, os.availableParallelism() - 1 - config.discoverThreads)),
     sessions: new SessionCache(),
     stickers: loadStickerCatalog(config.dataDir, log),
     queue,

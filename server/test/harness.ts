@@ -63,9 +63,6 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
     // other suites' repeated test posts are never held as duplicates behind their backs.
     MODERATION_AUTOMATED: 'off',
     MODERATION_IMAGE_CHECK: 'off',
-    // Discover on the event loop unless a test asks for threads (discover.test.ts runs both ways), so
-    // the other suites' many apps do not each start two threads.
-    DISCOVER_THREADS: '0',
     ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
     ...env,
   });

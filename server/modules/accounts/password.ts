@@ -15,7 +15,8 @@ export function hashPassword(password: string): Promise<string> {
  * Password hashing for the server. @node-rs/argon2 runs on libuv's thread pool, off the event loop,
  * but four pool threads hashing at once take every core of a small machine and feeds starve during
  * a sign-up storm (bench/findings.md, surge). So at most `cores − 1` hashes run at a time (at least
- * one); the rest wait their turn, and sign-ups slow down instead of everything else.
+ * one; the context also leaves a core for each Discover thread); the rest wait their turn, and
+ * sign-ups slow down instead of everything else.
  */
 export class PasswordHasher {
   private running = 0;
