@@ -22,7 +22,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
 
 /** Opens the embedded SQLite file with the pragmas a small always-on server wants. */
-export function sqliteDialect(file: string, { cacheMb = 64 }: { cacheMb?: number } = {}): DialectHandle {
+export function sqliteDialect(file: string, { cacheMb = 64, readOnly = false }: { cacheMb?: number; readOnly?: boolean } = {}): DialectHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
@@ -31,6 +31,8 @@ export function sqliteDialect(file: string, { cacheMb = 64 }: { cacheMb?: number
   database.pragma('busy_timeout = 5000');
   database.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`);
   database.pragma('temp_store = MEMORY');
+  // A connection that must only read (a Discover thread) fails loudly on any write.
+  if (readOnly) database.pragma('query_only = ON');
   return { kind: 'sqlite', dialect: new SqliteDialect({ database: withStatementCache(database) }), describe: file };
 }
 
@@ -67,8 +69,14 @@ export function postgresDialect(
   connectionString: string,
   onError: (err: Error) => void,
   poolSize = 10,
+  { readOnly = false }: { readOnly?: boolean } = {},
 ): DialectHandle {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    // A pool that must only read (a Discover thread): every transaction on it refuses writes.
+    ...(readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
   // An idle connection that the server drops (restart, failover, admin termination) emits 'error';
   // without a listener Node treats it as uncaught and the whole process dies. The pool replaces it.
   pool.on('error', onError);

@@ -1,7 +1,8 @@
 /**
  * A thread that ranks Discover pages (discover.threads.ts starts it): its own database connection,
  * its own candidate pools, note facts and kept lists, so rankings run beside the event loop that
- * answers requests. It only reads; everything a reader changes is written by the main thread.
+ * answers requests. It only reads (its connection refuses writes); everything a reader changes is
+ * written by the main thread.
  */
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -18,10 +19,12 @@ const port = parentPort!;
 
 const database = new Database(
   config.databaseUrl
-    ? postgresDialect(config.databaseUrl, (err) => port.postMessage({ warn: `postgres connection lost: ${err.message}` } satisfies ThreadReply), poolSize)
+    ? postgresDialect(config.databaseUrl, (err) => port.postMessage({ warn: `postgres connection lost: ${err.message}` } satisfies ThreadReply), poolSize, {
+        readOnly: true,
+      })
     : // A smaller page cache than the event loop's 64 MB: the OS caches the file for every connection,
       // and at size M 16 MB a thread ranked as fast while the process peaked ~100 MB lower (bench/discover.md).
-      sqliteDialect(path.join(config.dataDir, 'kuaan.db'), { cacheMb: 16 }),
+      sqliteDialect(path.join(config.dataDir, 'kuaan.db'), { cacheMb: 16, readOnly: true }),
 );
 // The same translation settings as the server, so a note is offered as readable on the same terms.
 // The process keeps as many readers' lists as on the event loop, shared among its threads (memory).
