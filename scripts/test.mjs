@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, then every test suite, stopping at the first failure.
 // Steps whose folder does not exist yet are skipped; each prints its own runner summary, and a last
-// line adds them up.
+// line adds them up. `--test-force-exit`: a test that fails before closing a connection must not keep
+// its file's process, and so CI, waiting forever (a Redis test once did).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -11,11 +12,11 @@ const steps = [
   { name: 'lint', cmd: ['npx', 'biome', 'check', '.'] },
   {
     name: 'server and contract tests',
-    cmd: ['node', '--import', 'tsx', '--test', '--test-reporter=spec', 'server/**/*.test.ts', 'contract/**/*.test.ts'],
+    cmd: ['node', '--import', 'tsx', '--test', '--test-force-exit', '--test-reporter=spec', 'server/**/*.test.ts', 'contract/**/*.test.ts'],
   },
-  { name: 'web unit tests', cmd: ['node', '--import', 'tsx', '--test', '--test-reporter=spec', 'web/**/*.test.ts'], when: 'web/src' },
+  { name: 'web unit tests', cmd: ['node', '--import', 'tsx', '--test', '--test-force-exit', '--test-reporter=spec', 'web/**/*.test.ts'], when: 'web/src' },
   { name: 'build web', cmd: ['npm', 'run', 'build:web'], when: 'web/index.html' },
-  { name: 'browser tests', cmd: ['node', '--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', 'e2e/**/*.test.ts'], when: 'e2e/harness.ts' },
+  { name: 'browser tests', cmd: ['node', '--import', 'tsx', '--test', '--test-force-exit', '--test-concurrency=1', '--test-reporter=spec', 'e2e/**/*.test.ts'], when: 'e2e/harness.ts' },
   { name: 'benchmark smoke', cmd: ['npm', 'run', 'bench:smoke'], when: 'bench/run.ts' },
 ];
 

@@ -50,16 +50,21 @@ describe('Redis bus', { skip: !redisUrl && 'TEST_REDIS_URL not set' }, () => {
   it('carries a message from one node’s bus to another’s', async () => {
     const conns = [new Redis(redisUrl!), new Redis(redisUrl!)];
     const [one, two] = conns.map((c) => new RedisBus(c, (err) => assert.fail(String(err))));
-    const channel = `test-${randomBytes(4).toString('hex')}`;
-    const onTwo = received(two!, channel);
-    const onOne = received(one!, channel);
-    await Promise.all([one!.ready(), two!.ready()]);
-    await one!.publish(channel, { hello: 'world' });
-    for (let i = 0; i < 50 && onTwo.length === 0; i++) await settle(20);
-    assert.deepEqual(onTwo, [{ hello: 'world' }]);
-    assert.deepEqual(onOne, [{ hello: 'world' }], 'the publishing node hears it too (its own sockets)');
-    await one!.close();
-    await two!.close();
-    for (const c of conns) await c.quit();
+    try {
+      const channel = `test-${randomBytes(4).toString('hex')}`;
+      const onTwo = received(two!, channel);
+      const onOne = received(one!, channel);
+      await Promise.all([one!.ready(), two!.ready()]);
+      await one!.publish(channel, { hello: 'world' });
+      // Each node's subscriber connection hears it on its own schedule: wait for both, not the first.
+      for (let i = 0; i < 50 && (onTwo.length === 0 || onOne.length === 0); i++) await settle(20);
+      assert.deepEqual(onTwo, [{ hello: 'world' }]);
+      assert.deepEqual(onOne, [{ hello: 'world' }], 'the publishing node hears it too (its own sockets)');
+    } finally {
+      // Closed even when an assertion failed: open connections would keep the test process alive.
+      await one!.close();
+      await two!.close();
+      for (const c of conns) await c.quit();
+    }
   });
 });
