@@ -158,6 +158,8 @@ for (const kind of testDatabases()) {
       // Letters and digits are indexed apart (wen, 30, dwg, 2): the digits glued to "wen" are still being typed.
       for (const typed of ['wen3', 'wen30', 'wen30d', 'wen30dw', 'wen30dwg2']) assert.ok((await typeahead(typed)).includes('wen30dwg2'), typed);
       assert.ok(!(await typeahead('wen4')).includes('wen30dwg2'));
+      // Only the piece still being typed is a prefix: "3" followed by "dwg" was typed whole.
+      assert.ok(!(await typeahead('wen3dwg')).includes('wen30dwg2'));
       assert.ok(hit(await notes('iphone1'), (await notes('iphone15pro')).items[0]!.note.id));
       // A lone digit is not a prefix: "3" alone would match every number that starts with it.
       assert.equal((await notes('3')).items.length, 0);
