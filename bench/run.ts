@@ -173,7 +173,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const { manifest, cleanup } = await prepareData(args);
-  if (!args.only || args.only.includes('search')) await ensureSearchIndex(manifest, args.smoke ? () => {} : log);
+  if (!args.only || args.only.some((name) => name === 'search' || name === 'typeahead')) await ensureSearchIndex(manifest, args.smoke ? () => {} : log);
   // Profiles are large and machine-specific: they go beside the generated data, which git ignores.
   const profileDir = path.resolve('data', 'bench', 'profiles');
   const server = await startServer({

@@ -133,6 +133,19 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'typeahead',
+    describe: 'GET /api/search/typeahead?q= the first 2–6 letters of a handle or topic (what a pause in typing asks)',
+    connections: 10,
+    kind: 'read',
+    make: (m, runId) => {
+      const who = cookies(m);
+      const words = [...m.handles.slice(0, 500).map((h) => h.replace(/[^a-z]/g, '')), ...m.topics];
+      const prefixes = words.flatMap((w) => [2, 3, 4, 5, 6].filter((n) => n <= [...w].length).map((n) => [...w].slice(0, n).join('')));
+      const pick = skewed(prefixes, runId + 11, 0.7);
+      return () => get(`/api/search/typeahead?q=${enc(pick())}`, who());
+    },
+  },
+  {
     name: 'like',
     describe: 'POST /api/notes/:id/like (a new person–note pair each time)',
     connections: 10,

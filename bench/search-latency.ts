@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/search-latency.ts [--size M] [--db sqlite|postgres] [--data dir] [--runs N] [--q "火锅 food"] [--recent-tier N] [--recent-enough N]`
+ * `node --import tsx bench/search-latency.ts [--size M] [--db sqlite|postgres] [--data dir] [--runs N] [--q "火锅 food"] [--recent-tier N] [--recent-enough N] [--typeahead]`
  *
  * The search scenario's queries run in process through the real view function (`searchNotes`, what
  * GET /api/search/notes calls), one at a time, signed in as the bench sessions in turn: p50 / p95 / p99
@@ -9,6 +9,9 @@
  * The index must exist (run the search scenario once, or `kuaan reindex`). `--recent-tier 0` queries the
  * full index alone, as before the recent tier (a smaller N only reads less of the tier's table); `--recent-enough 2000` takes a window from the tier
  * only when it holds a full one, as before the fourth pass (bench/search.md).
+ * `--typeahead` times `typeahead()` instead (GET /api/search/typeahead, what the header search box and
+ * the composer's @/# completion ask on each pause in typing): the first 2 to 6 characters of generated
+ * handles and topic names, one figure per prefix length.
  */
 import path from 'node:path';
 import { Database } from '../server/db/database.js';
@@ -19,7 +22,7 @@ import { highlight, matchedVia, needlesOf } from '../server/modules/search/searc
 import { buildQuery, QueryCache } from '../server/modules/search/search.query.js';
 import * as repo from '../server/modules/search/search.repo.js';
 import { SearchText } from '../server/modules/search/search.text.js';
-import { searchNotes } from '../server/modules/search/search.views.js';
+import { searchNotes, typeahead } from '../server/modules/search/search.views.js';
 import { LearnerAids } from '../server/modules/translation/learner-aids.js';
 import { type DbKind, defaultOut, readManifest } from './data/generate.js';
 import { searchQueries } from './scenarios.js';
@@ -53,6 +56,29 @@ const pct = (xs: number[], p: number) => {
 };
 const line = (label: string, xs: number[]) =>
   console.log(`${label.padEnd(14)} p50 ${pct(xs, 50).toFixed(1).padStart(6)}  p95 ${pct(xs, 95).toFixed(1).padStart(6)}  p99 ${pct(xs, 99).toFixed(1).padStart(6)} ms`);
+
+if (argv.includes('--typeahead')) {
+  await typeaheadLatency();
+  await database.destroy();
+  process.exit(0);
+}
+
+/** typeahead() per prefix length, over prefixes of handles (their letters) and of topic names. */
+async function typeaheadLatency(): Promise<void> {
+  const words = [...manifest.handles.slice(0, 40).map((h) => h.replace(/[^a-z]/g, '')), ...manifest.topics.slice(0, 40)];
+  console.log(`typeahead ${manifest.size}-${kind}: ${words.length} handles and topics, ${runs} calls per prefix length, in process`);
+  for (const w of words.slice(0, 5)) await typeahead(deps, viewers[0]!, w.slice(0, 2));
+  for (let length = 2; length <= 6; length++) {
+    const prefixes = words.map((w) => [...w].slice(0, length).join('')).filter((p) => [...p].length === length);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await typeahead(deps, viewers[i % viewers.length]!, prefixes[i % prefixes.length]!);
+      times.push(performance.now() - t);
+    }
+    line(`  ${length} chars`, times);
+  }
+}
 
 // Warm: the dictionary, jieba, the statement cache and the database's pages for every query.
 for (const q of queries) await searchNotes(deps, viewers[0]!, { q });

@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely/migration';
 import type { Database } from '../database.js';
 import { accounts } from './0001-accounts.js';
 import { media } from './0002-media.js';
@@ -26,6 +26,7 @@ import { notesAuthorModeration } from './0018-notes-author-moderation.js';
 import { ruleEdits } from './0019-rule-edits.js';
 import { commentsAuthorCreated } from './0020-comments-author-created.js';
 import { searchRecentTier } from './0021-search-recent-tier.js';
+import { searchKindIndexes } from './0022-search-kind-indexes.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -57,6 +58,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0020-comments-author-created': commentsAuthorCreated,
   // search's recent tier (issue 6)
   '0021-search-recent-tier': searchRecentTier,
+  // people's and topics' own FTS5 indexes (issue 4: typeahead prefixes)
+  '0022-search-kind-indexes': searchKindIndexes,
 };
 
 class RegistryProvider implements MigrationProvider {
@@ -72,8 +75,19 @@ class RegistryProvider implements MigrationProvider {
 
 /** Applies every pending migration; returns the names applied. Throws with the failing step named. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider: new RegistryProvider(database) });
-  const { error, results } = await migrator.migrateToLatest();
+  return applied(await migrator(database).migrateToLatest());
+}
+
+/** Applies pending migrations up to and including `name`: a database as it was then, for testing a later step on it. */
+export async function migrateTo(database: Database, name: string): Promise<string[]> {
+  return applied(await migrator(database).migrateTo(name));
+}
+
+function migrator(database: Database): Migrator {
+  return new Migrator({ db: database.db, provider: new RegistryProvider(database) });
+}
+
+function applied({ error, results }: MigrationResultSet): string[] {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

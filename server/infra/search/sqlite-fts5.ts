@@ -20,6 +20,28 @@ export async function createRecentTierSqlite(db: Executor): Promise<void> {
   )`.execute(db);
 }
 
+/**
+ * People's and topics' terms (migration 0022): an FTS5 index per kind beside the notes' search_fts,
+ * over the same content table, with prefix indexes for two- and three-character prefixes. In the
+ * notes' index a typeahead prefix (`co`*) merged the doclists of every term it starts across a million
+ * notes to find a few people; in one index shared by people and topics, finding the few topics meant
+ * walking every person it matched (bench/search.md).
+ */
+export async function createKindIndexesSqlite(db: Executor): Promise<void> {
+  for (const table of ['search_people', 'search_topics']) {
+    await sql`CREATE VIRTUAL TABLE ${sql.id(table)} USING fts5(
+      title, names, body,
+      content='search_documents', content_rowid='doc_id',
+      tokenize="unicode61 remove_diacritics 0", prefix='2 3'
+    )`.execute(db);
+  }
+}
+
+const FTS_TABLES = { note: 'search_fts', user: 'search_people', topic: 'search_topics' } as const;
+
+/** The FTS5 table holding a kind's terms. */
+export const ftsTable = (kind: SearchKind) => sql.id(FTS_TABLES[kind]);
+
 /** A MATCH expression no document satisfies: U+E00F is private use, which cleaning strips from all text. */
 const NO_DOCUMENT = '"\uE00F"';
 
@@ -42,8 +64,8 @@ export function fts5Expression(query: SearchQuery): string {
 }
 
 /**
- * SQLite: an FTS5 external-content table over search_documents. Columns are weighted title 4,
- * names 2, body 1 in bm25.
+ * SQLite: FTS5 external-content tables over search_documents, search_fts for notes,
+ * search_people and search_topics for the other kinds. Columns are weighted title 4, names 2, body 1 in bm25.
  *
  * The FTS rows are written here, not by triggers (migration 0017 dropped them), and in phases: the
  * old rows' 'delete' commands, then the content rows, then the new FTS rows. FTS5 buffers pending
@@ -74,7 +96,7 @@ export class SqliteFts5Index implements SearchIndex {
         kind,
         group.map((d) => d.refId),
       );
-      await this.ftsDelete(db, old);
+      await this.ftsDelete(db, kind, old);
       const byRef = new Map(old.map((o) => [o.ref_id, o.doc_id]));
       const written: Array<{ docId: number; doc: SearchDocument; fresh: boolean }> = [];
       for (const doc of group) {
@@ -94,7 +116,7 @@ export class SqliteFts5Index implements SearchIndex {
         }
       }
       for (const { docId, doc } of written) {
-        await sql`INSERT INTO search_fts(rowid, title, names, body)
+        await sql`INSERT INTO ${ftsTable(kind)}(rowid, title, names, body)
           VALUES (${docId}, ${doc.fields.title.join(' ')}, ${doc.fields.names.join(' ')}, ${doc.fields.body.join(' ')})`.execute(db);
       }
       if (kind === 'note' && options.recent !== false) await (this.recentSize > 0 ? this.writeRecent(db, written) : this.emptyRecent(db));
@@ -169,7 +191,7 @@ export class SqliteFts5Index implements SearchIndex {
   async remove(db: Executor, kind: SearchKind, refIds: string[]): Promise<void> {
     if (refIds.length === 0) return;
     const old = await this.rows(db, kind, refIds);
-    await this.ftsDelete(db, old);
+    await this.ftsDelete(db, kind, old);
     if (kind === 'note')
       await this.recentDelete(
         db,
@@ -181,13 +203,13 @@ export class SqliteFts5Index implements SearchIndex {
   async clear(db: Executor, kind?: SearchKind): Promise<void> {
     if (kind) {
       const old = await db.selectFrom('search_documents').select(['doc_id', 'ref_id', 'title', 'names', 'body']).where('kind', '=', kind).execute();
-      await this.ftsDelete(db, old);
+      await this.ftsDelete(db, kind, old);
       await db.deleteFrom('search_documents').where('kind', '=', kind).execute();
       if (kind === 'note') await sql`INSERT INTO search_recent(search_recent) VALUES ('delete-all')`.execute(db);
       return;
     }
     await db.deleteFrom('search_documents').execute();
-    await sql`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`.execute(db);
+    for (const table of Object.values(FTS_TABLES)) await sql`INSERT INTO ${sql.id(table)}(${sql.id(table)}) VALUES ('delete-all')`.execute(db);
     await sql`INSERT INTO search_recent(search_recent) VALUES ('delete-all')`.execute(db);
   }
 
@@ -201,9 +223,10 @@ export class SqliteFts5Index implements SearchIndex {
       .execute();
   }
 
-  private async ftsDelete(db: Executor, old: Array<{ doc_id: number; title: string; names: string; body: string }>): Promise<void> {
+  private async ftsDelete(db: Executor, kind: SearchKind, old: Array<{ doc_id: number; title: string; names: string; body: string }>): Promise<void> {
+    const table = ftsTable(kind);
     for (const o of old) {
-      await sql`INSERT INTO search_fts(search_fts, rowid, title, names, body) VALUES ('delete', ${o.doc_id}, ${o.title}, ${o.names}, ${o.body})`.execute(db);
+      await sql`INSERT INTO ${table}(${table}, rowid, title, names, body) VALUES ('delete', ${o.doc_id}, ${o.title}, ${o.names}, ${o.body})`.execute(db);
     }
   }
 
@@ -211,9 +234,10 @@ export class SqliteFts5Index implements SearchIndex {
     const match = fts5Expression(query);
     const window = sql.lit(this.window);
     // FTS5 walks the doclists newest rowid first and stops at the window; bm25 runs only for those.
-    const full = (expression: RawBuilder<string>) => sql`SELECT d.ref_id AS ref_id, -bm25(search_fts, 4.0, 2.0, 1.0) AS score
-      FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
-      WHERE search_fts MATCH ${expression} AND d.kind = ${kind} ORDER BY search_fts.rowid DESC LIMIT ${window}`;
+    const fts = ftsTable(kind);
+    const full = (expression: RawBuilder<string>) => sql`SELECT d.ref_id AS ref_id, -bm25(${fts}, 4.0, 2.0, 1.0) AS score
+      FROM ${fts} JOIN search_documents d ON d.doc_id = ${fts}.rowid
+      WHERE ${fts} MATCH ${expression} AND d.kind = ${kind} ORDER BY ${fts}.rowid DESC LIMIT ${window}`;
     // The window comes out ordered by (score, ref_id) desc, the order relevance pages ask for, so SQLite
     // keeps it as the outer loop, skips the final sort and looks up notes (and their visibility) only
     // until the page is full: ~21 lookups instead of one per match (bench/search.md, fourth pass).
