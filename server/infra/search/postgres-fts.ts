@@ -49,14 +49,21 @@ export function tsvectorLiteral(fields: IndexFields): string {
   return [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(',')}`).join(' ');
 }
 
-/** The tsquery for the query: AND of groups, OR of alternatives, <-> inside phrases, :* for prefixes. */
+/**
+ * The tsquery for the query: AND of groups, OR of alternatives, <-> inside phrases, :* for prefixes,
+ * and weights A and B (title and names) on every lexeme when only names may match.
+ */
 export function tsqueryLiteral(query: SearchQuery): string {
+  const weights = query.namesOnly ? 'AB' : '';
   return query.groups
     .map((g) => {
       const alts = g.alternatives
         .filter((a) => a.terms.length > 0)
         .map((a) => {
-          const parts = a.terms.map((t, i) => lexeme(t) + (a.prefix && i === a.terms.length - 1 ? ':*' : ''));
+          const parts = a.terms.map((t, i) => {
+            const label = (a.prefix && i === a.terms.length - 1 ? '*' : '') + weights;
+            return lexeme(t) + (label ? `:${label}` : '');
+          });
           return parts.length === 1 ? parts[0] : `(${parts.join(a.phrase ? ' <-> ' : ' & ')})`;
         });
       return `(${alts.join(' | ')})`;

@@ -49,6 +49,15 @@ for (const kind of testDatabases()) {
       assert.deepEqual(await ids(query([alt(['火锅'])]), 'user'), ['u1'], 'kinds are separate');
     });
 
+    it('matches only names (title and names) when asked', async () => {
+      const names = (q: SearchQuery): SearchQuery => ({ ...q, namesOnly: true });
+      assert.deepEqual(await ids(names(query([alt(['火锅'])])), 'user'), [], 'u1 has 火锅 only in its body');
+      assert.deepEqual(await ids(names(query([alt(['amy'])])), 'user'), ['u1']);
+      assert.deepEqual(await ids(names(query([alt(['xiaoh'], { prefix: true })])), 'user'), ['u1']);
+      assert.deepEqual(await ids(names(query([alt(['amy'])], [alt(['xhs'])])), 'user'), ['u1']);
+      assert.deepEqual(await ids(names(query([alt(['pot'], { prefix: true })]))), ['n2'], 'n1 has pot only in its body');
+    });
+
     it('ranks title matches above body matches', async () => {
       assert.deepEqual(await ids(query([alt(['pot'])])), ['n2', 'n1']);
     });

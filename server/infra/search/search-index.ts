@@ -41,6 +41,8 @@ export interface QueryAlternative {
 /** Every group must match; a group matches when any of its alternatives does. */
 export interface SearchQuery {
   groups: Array<{ alternatives: QueryAlternative[] }>;
+  /** Only the name fields (title and names) may match: the typeahead completes names, not bios. */
+  namesOnly?: boolean;
 }
 
 export interface MatchRow {

@@ -50,7 +50,7 @@ const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 /** Builds the MATCH expression from terms alone; no user text reaches FTS5 syntax. */
 export function fts5Expression(query: SearchQuery): string {
-  return query.groups
+  const expression = query.groups
     .map((g) => {
       const alts = g.alternatives
         .filter((a) => a.terms.length > 0)
@@ -61,6 +61,7 @@ export function fts5Expression(query: SearchQuery): string {
       return `(${alts.join(' OR ')})`;
     })
     .join(' AND ');
+  return query.namesOnly ? `{title names} : (${expression})` : expression;
 }
 
 /**

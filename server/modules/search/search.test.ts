@@ -149,6 +149,18 @@ for (const kind of testDatabases()) {
       assert.equal(page.items.find((i) => i.user.id === amy.userId)?.matchedVia, 'pinyin');
     });
 
+    it('completes names in the typeahead, not bios; people search finds both', async () => {
+      const maple = await signUpUser(t, { displayName: 'Maple' });
+      assert.equal((await maple.patch('/api/me', { bio: 'quokkawatcher on weekends' })).status < 300, true);
+      await searchSettled(t);
+      const typeahead = async (query: string) => (await bo.get<Typeahead>(`/api/search/typeahead?q=${q(query)}`)).body.users.map((x) => x.user.id);
+      assert.ok((await typeahead('mapl')).includes(maple.userId));
+      assert.ok(!(await typeahead('quokka')).includes(maple.userId));
+      assert.ok(!(await typeahead('quokkawatcher')).includes(maple.userId));
+      const found = (await bo.get<UserHitPage>(`/api/search/users?q=quokkawatcher`)).body.items.map((i) => i.user.id);
+      assert.ok(found.includes(maple.userId));
+    });
+
     it('completes a handle typed into its digits, and a note named with a model number', async () => {
       const wen = await signUpUser(t, { handle: 'wen30dwg2', displayName: 'Wen' });
       await createTextNote(wen, { title: 'iphone15pro camera tips' });

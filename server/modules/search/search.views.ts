@@ -157,10 +157,12 @@ export async function searchTopics(deps: SearchDeps, input: { q?: string; cursor
   return { items: await topicHits(deps, built, page), nextCursor: rows.length > limit && last ? encodeCursor([last.score, last.id]) : null };
 }
 
-/** People and topics as the query is typed: every word a prefix, the most followed and used first. */
+/** People and topics by name as the query is typed: every word a prefix, the most followed and used first. */
 export async function typeahead(deps: SearchDeps, viewerId: string | null, q: string | undefined): Promise<Typeahead> {
-  const built = await query(deps, q, { prefix: 'all', translate: true });
-  if (!built) return { users: [], topics: [] };
+  const expanded = await query(deps, q, { prefix: 'all', translate: true });
+  if (!expanded) return { users: [], topics: [] };
+  // Completions come from names: "co" suggests Cora and @cozy_cat, not everyone whose bio says coffee.
+  const built = { ...expanded, namesOnly: true };
   const n = LIMITS.search.typeahead;
   const [users, topics] = await Promise.all([
     repo.userMatches(deps.db, deps.index, built, viewerId, null, n - 1, true),
