@@ -198,9 +198,16 @@ export class PostgresFtsIndex implements SearchIndex {
     // instead of 2,000 (bench/search.md).
     const window = sql.lit(this.window);
     const enough = sql.lit(this.recentEnough);
+    // People and topics order by an expression, not the primary key, so the planner cannot walk the key
+    // backwards hoping to meet a window of matches early: it misjudges how many people an OR of prefixes
+    // or a names-only query matches (8,630 estimated, 2 real) and read all 1.1M documents at size M
+    // (250–400 ms a typeahead). The GIN bitmap bounds the cost by the kind's candidates, at most its
+    // 100,000-odd documents (13–30 ms; bench/search.md). Notes keep the key: their common words have the
+    // recent tier, and a query reaching the full index with a common word needs the early stop.
+    const newest = kind === 'note' ? sql`d.doc_id` : sql`d.doc_id + 0`;
     const full = (condition: ReturnType<typeof sql>) => sql`SELECT d.ref_id, d.tsv FROM search_documents d
       WHERE d.kind = ${sql.lit(kind)} AND d.tsv @@ ${q}::tsquery ${condition}
-      ORDER BY d.doc_id DESC LIMIT ${window}`;
+      ORDER BY ${newest} DESC LIMIT ${window}`;
     if (kind !== 'note' || this.recentSize === 0) {
       return sql<MatchRow>`(SELECT r.ref_id, r.score FROM
         (SELECT w.ref_id AS ref_id, ts_rank(w.tsv, ${q}::tsquery)::float8 AS score FROM (${full(sql``)}) w) r
