@@ -3,8 +3,9 @@ import { installKindIndexes } from '../../infra/search/create-search-index.js';
 import type { KuaanMigration } from './migration.js';
 
 /**
- * SQLite: people and topics each get an FTS5 index of their own, so the typeahead's prefixes stop
- * reading the notes' terms (bench/search.md). The engines' DDL lives with their search port implementations.
+ * People's and topics' own indexes, so the typeahead's prefixes stop reading terms they cannot match
+ * (bench/search.md): on SQLite an FTS5 index per kind apart from the notes', on PostgreSQL an index of
+ * each kind's names. The engines' DDL lives with their search port implementations.
  */
 export const searchKindIndexes: KuaanMigration = {
   async up(db, kind) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DialectKind } from '../../db/dialect.js';
 import type { Executor } from '../../db/database.js';
-import { createRecentTierPostgres, PostgresFtsIndex } from './postgres-fts.js';
+import { createNameIndexesPostgres, createRecentTierPostgres, PostgresFtsIndex } from './postgres-fts.js';
 import type { SearchIndex, SearchIndexOptions } from './search-index.js';
 import { createKindIndexesSqlite, createRecentTierSqlite, ftsTable, SqliteFts5Index } from './sqlite-fts5.js';
 
@@ -17,11 +17,11 @@ export async function installRecentTier(db: Executor, kind: DialectKind): Promis
 }
 
 /**
- * SQLite: moves people's and topics' terms out of the notes' FTS5 index into one index per kind
- * (migration 0022). PostgreSQL already keeps a partial GIN index per kind.
+ * Migration 0022. SQLite: moves people's and topics' terms out of the notes' FTS5 index into one index
+ * per kind. PostgreSQL, which already keeps a GIN index per kind: an index of each kind's names.
  */
 export async function installKindIndexes(db: Executor, kind: DialectKind): Promise<void> {
-  if (kind !== 'sqlite') return;
+  if (kind === 'postgres') return createNameIndexesPostgres(db);
   await createKindIndexesSqlite(db);
   // External-content 'delete' commands carry the stored text, which is exactly what was indexed.
   await sql`INSERT INTO search_fts(search_fts, rowid, title, names, body)

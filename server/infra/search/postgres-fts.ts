@@ -11,12 +11,28 @@ import {
   type SearchKind,
   type SearchQuery,
   type UpsertOptions,
+  windowOf,
 } from './search-index.js';
 
 /** The recent tier's table (migration 0021): only what a match needs, with a GIN index of its own. */
 export async function createRecentTierPostgres(db: Executor): Promise<void> {
   await sql`CREATE TABLE search_recent (doc_id bigint PRIMARY KEY, ref_id text NOT NULL, tsv tsvector NOT NULL)`.execute(db);
   await sql`CREATE INDEX search_recent_tsv ON search_recent USING gin (tsv)`.execute(db);
+}
+
+/** A document's name lexemes: the expression the name indexes are built on, written the same in queries. */
+const NAME_LEXEMES = sql`ts_filter(tsv, '{a,b}')`;
+
+/**
+ * People's and topics' names (migration 0022): a GIN index per kind over the title and names lexemes
+ * alone (weights A and B, `ts_filter`), for names-only queries. The kind's own GIN index cannot test
+ * weights, so `'co':*AB` read its 11,351 candidates to keep 97 (bench/search.md).
+ */
+export async function createNameIndexesPostgres(db: Executor): Promise<void> {
+  for (const k of ['user', 'topic'] as const) {
+    await sql`CREATE INDEX ${sql.id(`search_documents_${k}_names`)} ON search_documents
+      USING gin (${NAME_LEXEMES}) WHERE kind = ${sql.lit(k)}`.execute(db);
+  }
 }
 
 /** A tsvector/tsquery lexeme literal: taken verbatim by the input functions, never parsed again. */
@@ -196,8 +212,8 @@ export class PostgresFtsIndex implements SearchIndex {
     // It comes out ordered by (score, ref_id) desc: a query sorted the same way then joins rows
     // (notes, their visibility) in that order and stops when its page is full — 21 index lookups
     // instead of 2,000 (bench/search.md).
-    const window = sql.lit(this.window);
-    const enough = sql.lit(this.recentEnough);
+    const window = sql.lit(windowOf(query, this.window));
+    const enough = sql.lit(Math.min(this.recentEnough, windowOf(query, this.window)));
     // People and topics order by an expression, not the primary key, so the planner cannot walk the key
     // backwards hoping to meet a window of matches early: it misjudges how many people an OR of prefixes
     // or a names-only query matches (8,630 estimated, 2 real) and read all 1.1M documents at size M
@@ -205,8 +221,10 @@ export class PostgresFtsIndex implements SearchIndex {
     // 100,000-odd documents (13–30 ms; bench/search.md). Notes keep the key: their common words have the
     // recent tier, and a query reaching the full index with a common word needs the early stop.
     const newest = kind === 'note' ? sql`d.doc_id` : sql`d.doc_id + 0`;
+    // Names-only queries for people and topics go to the kinds' name indexes.
+    const vector = query.namesOnly && kind !== 'note' ? NAME_LEXEMES : sql`tsv`;
     const full = (condition: ReturnType<typeof sql>) => sql`SELECT d.ref_id, d.tsv FROM search_documents d
-      WHERE d.kind = ${sql.lit(kind)} AND d.tsv @@ ${q}::tsquery ${condition}
+      WHERE d.kind = ${sql.lit(kind)} AND ${vector} @@ ${q}::tsquery ${condition}
       ORDER BY ${newest} DESC LIMIT ${window}`;
     if (kind !== 'note' || this.recentSize === 0) {
       return sql<MatchRow>`(SELECT r.ref_id, r.score FROM

@@ -58,6 +58,11 @@ for (const kind of testDatabases()) {
       assert.deepEqual(await ids(names(query([alt(['pot'], { prefix: true })]))), ['n2'], 'n1 has pot only in its body');
     });
 
+    it('considers only the newest matches of a smaller window when asked', async () => {
+      assert.deepEqual(await ids({ ...query([alt(['hot'])]), window: 1 }), ['n2']);
+      assert.deepEqual((await ids({ ...query([alt(['hot'])]), window: 5000 })).sort(), ['n1', 'n2'], 'never more than the index window');
+    });
+
     it('ranks title matches above body matches', async () => {
       assert.deepEqual(await ids(query([alt(['pot'])])), ['n2', 'n1']);
     });

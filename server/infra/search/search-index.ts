@@ -43,6 +43,8 @@ export interface SearchQuery {
   groups: Array<{ alternatives: QueryAlternative[] }>;
   /** Only the name fields (title and names) may match: the typeahead completes names, not bios. */
   namesOnly?: boolean;
+  /** Matches considered, when fewer than the index's window will do (the typeahead's). */
+  window?: number;
 }
 
 export interface MatchRow {
@@ -119,6 +121,11 @@ export const MATCH_WINDOW = 2000;
 export function indexSettings(options: SearchIndexOptions) {
   const window = options.window ?? MATCH_WINDOW;
   return { recentSize: options.recentTier ?? RECENT_TIER_SIZE, window, recentEnough: Math.max(1, Math.min(window, options.recentEnough ?? RECENT_TIER_ENOUGH)) };
+}
+
+/** The matches a query considers: its own window, never more than the index's. */
+export function windowOf(query: SearchQuery, indexWindow: number): number {
+  return Math.min(query.window ?? indexWindow, indexWindow);
 }
 
 /** True when the query can match something (every group has an alternative with terms). */

@@ -10,6 +10,7 @@ import {
   type SearchKind,
   type SearchQuery,
   type UpsertOptions,
+  windowOf,
 } from './search-index.js';
 
 /** The recent tier's table (migration 0021): terms as in search_fts; no copy of the text (contentless). */
@@ -20,6 +21,11 @@ export async function createRecentTierSqlite(db: Executor): Promise<void> {
   )`.execute(db);
 }
 
+const FTS_TABLES = { note: 'search_fts', user: 'search_people', topic: 'search_topics' } as const;
+
+/** The FTS5 table holding a kind's terms. */
+export const ftsTable = (kind: SearchKind) => sql.id(FTS_TABLES[kind]);
+
 /**
  * People's and topics' terms (migration 0022): an FTS5 index per kind beside the notes' search_fts,
  * over the same content table, with prefix indexes for two- and three-character prefixes. In the
@@ -28,7 +34,7 @@ export async function createRecentTierSqlite(db: Executor): Promise<void> {
  * walking every person it matched (bench/search.md).
  */
 export async function createKindIndexesSqlite(db: Executor): Promise<void> {
-  for (const table of ['search_people', 'search_topics']) {
+  for (const table of [FTS_TABLES.user, FTS_TABLES.topic]) {
     await sql`CREATE VIRTUAL TABLE ${sql.id(table)} USING fts5(
       title, names, body,
       content='search_documents', content_rowid='doc_id',
@@ -36,11 +42,6 @@ export async function createKindIndexesSqlite(db: Executor): Promise<void> {
     )`.execute(db);
   }
 }
-
-const FTS_TABLES = { note: 'search_fts', user: 'search_people', topic: 'search_topics' } as const;
-
-/** The FTS5 table holding a kind's terms. */
-export const ftsTable = (kind: SearchKind) => sql.id(FTS_TABLES[kind]);
 
 /** A MATCH expression no document satisfies: U+E00F is private use, which cleaning strips from all text. */
 const NO_DOCUMENT = '"\uE00F"';
@@ -233,7 +234,7 @@ export class SqliteFts5Index implements SearchIndex {
 
   matches(kind: SearchKind, query: SearchQuery) {
     const match = fts5Expression(query);
-    const window = sql.lit(this.window);
+    const window = sql.lit(windowOf(query, this.window));
     // FTS5 walks the doclists newest rowid first and stops at the window; bm25 runs only for those.
     const fts = ftsTable(kind);
     const full = (expression: RawBuilder<string>) => sql`SELECT d.ref_id AS ref_id, -bm25(${fts}, 4.0, 2.0, 1.0) AS score
@@ -253,7 +254,7 @@ export class SqliteFts5Index implements SearchIndex {
     // the query, or a term no document holds, which FTS5 answers with one b-tree probe. A condition
     // beside MATCH would not do: SQLite tests it on every row the FTS cursor returns, so the full index's
     // matches were all walked.
-    const enough = sql.lit(this.recentEnough);
+    const enough = sql.lit(Math.min(this.recentEnough, windowOf(query, this.window)));
     const tierHas = sql`(SELECT n FROM c) >= ${enough}`;
     return ranked(sql`WITH c AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 FROM search_recent WHERE search_recent MATCH ${match}
           ORDER BY search_recent.rowid DESC LIMIT ${enough})),

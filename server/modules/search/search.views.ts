@@ -157,12 +157,20 @@ export async function searchTopics(deps: SearchDeps, input: { q?: string; cursor
   return { items: await topicHits(deps, built, page), nextCursor: rows.length > limit && last ? encodeCursor([last.score, last.id]) : null };
 }
 
+/**
+ * Name matches a typeahead ranks: the most followed of the newest 500. A short prefix can match
+ * thousands of names, of which any window is a sample; a full one (2,000) cost PostgreSQL a hash of
+ * every person to join them and SQLite bm25 over all 2,000 (bench/search.md). Each letter typed
+ * narrows the matches, and the people search page takes the full window.
+ */
+const TYPEAHEAD_WINDOW = 500;
+
 /** People and topics by name as the query is typed: every word a prefix, the most followed and used first. */
 export async function typeahead(deps: SearchDeps, viewerId: string | null, q: string | undefined): Promise<Typeahead> {
   const expanded = await query(deps, q, { prefix: 'all', translate: true });
   if (!expanded) return { users: [], topics: [] };
   // Completions come from names: "co" suggests Cora and @cozy_cat, not everyone whose bio says coffee.
-  const built = { ...expanded, namesOnly: true };
+  const built = { ...expanded, namesOnly: true, window: TYPEAHEAD_WINDOW };
   const n = LIMITS.search.typeahead;
   const [users, topics] = await Promise.all([
     repo.userMatches(deps.db, deps.index, built, viewerId, null, n - 1, true),
