@@ -149,6 +149,7 @@ export function renderMarkdown(results: BenchResults[], findings: string): strin
     'npm run bench:data -- --size M --db postgres   # into kuaan_bench_m on postgres://postgres@127.0.0.1:5432',
     'npm run bench -- --size M --db postgres',
     'npm run bench:smoke                            # tiny community in a temp dir, 2 s per scenario (part of npm test)',
+    'npm run bench:sweep -- --size M [--db postgres]  # every GET route once at a time, slowest first (--smoke in npm test)',
     '```',
     '',
     'Options: `--duration S` (1–120), `--connections N`, `--scenario a,b`, `--data DIR`. The generator is',

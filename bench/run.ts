@@ -9,13 +9,13 @@
  * with autocannon, and the sign-up surge. Writes bench/results/<date>-<size>-<db>.json and latest.json, then
  * regenerates docs/benchmarks.md (full runs only).
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultOut, type DbKind, generate, type Manifest, readManifest } from './data/generate.js';
+import type { DbKind, Manifest } from './data/generate.js';
 import { SIZES } from './data/sizes.js';
 import { type LoadResult, probe, runLoad } from './load.js';
 import { type Backlog, openBacklog } from './job-backlog.js';
+import { prepareData } from './prepare-data.js';
 import { writeReport } from './report.js';
 import type { BenchResults, ScenarioResult } from './results-file.js';
 import { writeResults } from './results-file.js';
@@ -70,26 +70,6 @@ const t0 = performance.now();
 const log = (m: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 const fmt = (r: Pick<ScenarioResult, 'rps' | 'p50_ms' | 'p99_ms' | 'errors'>) =>
   `${String(r.rps).padStart(6)} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  errors ${r.errors}`;
-
-async function prepareData(args: Args): Promise<{ manifest: Manifest; cleanup: () => void }> {
-  if (args.smoke) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuaan-bench-smoke-'));
-    const manifest = await generate({
-      size: SIZES.smoke!,
-      db: args.db,
-      out: dir,
-      ...(args.db === 'postgres' ? { databaseUrl: 'postgres://postgres@127.0.0.1:5432/kuaan_bench_smoke' } : {}),
-      log: () => {},
-    });
-    return { manifest, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const dir = args.dataDir ? path.resolve(args.dataDir) : defaultOut(args.size, args.db);
-  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
-    log(`no generated data in ${dir}: generating size ${args.size} first (npm run bench:data -- --size ${args.size})`);
-    await generate({ size: SIZES[args.size]!, db: args.db, out: dir });
-  }
-  return { manifest: readManifest(dir), cleanup: () => {} };
-}
 
 /** How long a write scenario's leftover jobs may take to drain before the next scenario starts anyway. */
 const DRAIN_LIMIT_S = 120;
@@ -172,7 +152,7 @@ async function surge(server: RunningServer, manifest: Manifest, args: Args, runI
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const { manifest, cleanup } = await prepareData(args);
+  const { manifest, cleanup } = await prepareData(args, log);
   if (!args.only || args.only.some((name) => name === 'search' || name === 'typeahead')) await ensureSearchIndex(manifest, args.smoke ? () => {} : log);
   // Profiles are large and machine-specific: they go beside the generated data, which git ignores.
   const profileDir = path.resolve('data', 'bench', 'profiles');

@@ -18,6 +18,7 @@ const steps = [
   { name: 'build web', cmd: ['npm', 'run', 'build:web'], when: 'web/index.html' },
   { name: 'browser tests', cmd: ['node', '--import', 'tsx', '--test', '--test-force-exit', '--test-concurrency=1', '--test-reporter=spec', 'e2e/**/*.test.ts'], when: 'e2e/harness.ts' },
   { name: 'benchmark smoke', cmd: ['npm', 'run', 'bench:smoke'], when: 'bench/run.ts' },
+  { name: 'route sweep smoke', cmd: ['npm', 'run', 'bench:sweep', '--', '--smoke'], when: 'bench/route-sweep.ts' },
 ];
 
 let passed = 0;

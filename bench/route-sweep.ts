@@ -1,0 +1,113 @@
+/**
+ * `npm run bench:sweep -- [--size M] [--db sqlite|postgres] [--data dir] [--calls 5] [--smoke]`
+ *
+ * Every GET route the server documents (its OpenAPI), called one at a time against the generated
+ * community as a signed-in person: the first page, and the second when there is one. Path parameters
+ * are filled from the data (the most-followed handle, the most-liked notes, a topic); routes whose
+ * parameters the data cannot fill are listed as skipped. Prints each route's median and slowest call,
+ * slowest first. The scenarios load a dozen paths hard; this finds a path nobody loads that is slow on
+ * its own (bench/route-sweep.md). `--smoke` (in `npm test`): a tiny community, one call each, and a
+ * failure if any route answers with a server error.
+ */
+import type { DbKind, Manifest } from './data/generate.js';
+import { prepareData } from './prepare-data.js';
+import { startServer } from './server-process.js';
+
+const argv = process.argv.slice(2);
+const get = (flag: string) => {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const smoke = argv.includes('--smoke');
+const db = (get('--db') ?? 'sqlite') as DbKind;
+const calls = smoke ? 1 : Number(get('--calls') ?? 5);
+const { manifest, cleanup } = await prepareData({ smoke, db, size: get('--size') ?? 'M', dataDir: get('--data') ?? null }, console.log);
+const headers = { cookie: `kuaan_session=${manifest.sessions[0]!.token}` };
+
+/** Values for path parameters by name, from the generated data; a route needing another is skipped. */
+const PARAMS: Record<string, string> = { handle: manifest.handles[0]!, name: manifest.topics[0]!, word: '火锅' };
+const NOTE_PATHS = /^\/api\/(notes|moderation\/notes)\/\{id\}/;
+/** Query parameters a route requires, by name. */
+const QUERY: Record<string, string> = { q: 'co', text: '周末去成都吃火锅 hot pot weekend' };
+
+interface OpenApi {
+  paths: Record<string, { get?: { parameters?: Array<{ in: string; name: string; required?: boolean }> } }>;
+}
+
+function fill(manifest: Manifest, template: string, query: Array<{ name: string; required?: boolean }>): string | null {
+  let missing = false;
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = name === 'id' && NOTE_PATHS.test(template) ? manifest.noteIds[0] : PARAMS[name];
+    if (value === undefined) missing = true;
+    return encodeURIComponent(value ?? '');
+  });
+  const search = new URLSearchParams();
+  for (const p of query) {
+    if (!p.required) continue;
+    if (QUERY[p.name] === undefined) missing = true;
+    else search.set(p.name, QUERY[p.name]!);
+  }
+  if (missing) return null;
+  return search.size ? `${path}?${search}` : path;
+}
+
+async function timed(url: string): Promise<{ ms: number; status: number; next: string | null }> {
+  const started = performance.now();
+  const res = await fetch(url, { headers });
+  const text = await res.text();
+  const ms = performance.now() - started;
+  let next: string | null = null;
+  try {
+    next = (JSON.parse(text) as { nextCursor?: string | null }).nextCursor ?? null;
+  } catch {
+    // not JSON (a sticker image): no second page
+  }
+  return { ms, status: res.status, next };
+}
+
+const server = await startServer({ dataDir: manifest.dataDir, databaseUrl: manifest.databaseUrl });
+try {
+  await server.settle(900);
+  const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as OpenApi;
+  const rows: Array<{ route: string; status: number; median: number; max: number }> = [];
+  const skipped: string[] = [];
+  for (const [template, item] of Object.entries(spec.paths)) {
+    const parameters = item.get?.parameters;
+    if (!item.get) continue;
+    const path = fill(
+      manifest,
+      template,
+      (parameters ?? []).filter((p) => p.in === 'query'),
+    );
+    if (path === null) {
+      skipped.push(template);
+      continue;
+    }
+    const pages: Array<[string, string]> = [[template, path]];
+    const first = await timed(server.url + path); // also warms the route's statements and pages
+    if (first.next) pages.push([`${template} (page 2)`, `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(first.next)}`]);
+    for (const [route, url] of pages) {
+      const times: number[] = [];
+      let status = 0;
+      for (let i = 0; i < calls; i++) {
+        const r = await timed(server.url + url);
+        times.push(r.ms);
+        status = r.status;
+      }
+      times.sort((a, b) => a - b);
+      rows.push({ route, status, median: times[Math.floor(times.length / 2)]!, max: times.at(-1)! });
+    }
+  }
+  rows.sort((a, b) => b.median - a.median);
+  console.log(`route sweep ${manifest.size}-${db}: ${rows.length} pages, ${calls} calls each after one warm-up, one at a time`);
+  for (const r of rows) console.log(`${r.median.toFixed(1).padStart(8)} ms median ${r.max.toFixed(1).padStart(8)} ms max  ${r.status}  ${r.route}`);
+  console.log(`skipped (parameters the data does not fill): ${skipped.join(' ')}`);
+  const failed = rows.filter((r) => r.status >= 500);
+  if (failed.length > 0) {
+    console.error(`server errors from ${failed.map((r) => r.route).join(', ')}`);
+    process.exitCode = 1;
+  }
+} finally {
+  await server.stop();
+  cleanup();
+}
