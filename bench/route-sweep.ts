@@ -9,7 +9,7 @@
  * its own (bench/route-sweep.md). `--smoke` (in `npm test`): a tiny community, one call each, and a
  * failure if any route answers with a server error.
  */
-import type { DbKind, Manifest } from './data/generate.js';
+import type { DbKind } from './data/generate.js';
 import { prepareData } from './prepare-data.js';
 import { startServer } from './server-process.js';
 
@@ -26,7 +26,8 @@ const headers = { cookie: `kuaan_session=${manifest.sessions[0]!.token}` };
 
 /** Values for path parameters by name, from the generated data; a route needing another is skipped. */
 const PARAMS: Record<string, string> = { handle: manifest.handles[0]!, name: manifest.topics[0]!, word: '火锅' };
-const NOTE_PATHS = /^\/api\/(notes|moderation\/notes)\/\{id\}/;
+/** `{id}` by the path it is in: the data's most-liked note, and a board and a comment found through the API. */
+const IDS: Array<[RegExp, string | undefined]> = [[/^\/api\/(notes|moderation\/notes)\/\{id\}/, manifest.noteIds[0]]];
 /** Query parameters a route requires, by name. */
 const QUERY: Record<string, string> = { q: 'co', text: '周末去成都吃火锅 hot pot weekend' };
 
@@ -34,10 +35,10 @@ interface OpenApi {
   paths: Record<string, { get?: { parameters?: Array<{ in: string; name: string; required?: boolean }> } }>;
 }
 
-function fill(manifest: Manifest, template: string, query: Array<{ name: string; required?: boolean }>): string | null {
+function fill(template: string, query: Array<{ name: string; required?: boolean }>): string | null {
   let missing = false;
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = name === 'id' && NOTE_PATHS.test(template) ? manifest.noteIds[0] : PARAMS[name];
+    const value = name === 'id' ? IDS.find(([pattern]) => pattern.test(template))?.[1] : PARAMS[name];
     if (value === undefined) missing = true;
     return encodeURIComponent(value ?? '');
   });
@@ -49,6 +50,16 @@ function fill(manifest: Manifest, template: string, query: Array<{ name: string;
   }
   if (missing) return null;
   return search.size ? `${path}?${search}` : path;
+}
+
+/** The id of the first item (or the first item's comment) that any of these pages lists. */
+async function firstId(base: string, pages: string[]): Promise<string | undefined> {
+  for (const page of pages) {
+    const body = (await (await fetch(base + page, { headers })).json()) as { items?: Array<{ id?: string; comment?: { id: string } }> };
+    const item = body.items?.[0];
+    if (item) return item.id ?? item.comment?.id;
+  }
+  return undefined;
 }
 
 async function timed(url: string): Promise<{ ms: number; status: number; next: string | null }> {
@@ -69,13 +80,14 @@ const server = await startServer({ dataDir: manifest.dataDir, databaseUrl: manif
 try {
   await server.settle(900);
   const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as OpenApi;
+  IDS.push([/^\/api\/boards\/\{id\}/, await firstId(server.url, manifest.handles.slice(0, 20).map((h) => `/api/users/${encodeURIComponent(h)}/boards`))]);
+  IDS.push([/^\/api\/comments\/\{id\}/, await firstId(server.url, manifest.noteIds.slice(0, 20).map((id) => `/api/notes/${id}/comments`))]);
   const rows: Array<{ route: string; status: number; median: number; max: number }> = [];
   const skipped: string[] = [];
   for (const [template, item] of Object.entries(spec.paths)) {
     const parameters = item.get?.parameters;
     if (!item.get) continue;
     const path = fill(
-      manifest,
       template,
       (parameters ?? []).filter((p) => p.in === 'query'),
     );
