@@ -27,6 +27,7 @@ import { ruleEdits } from './0019-rule-edits.js';
 import { commentsAuthorCreated } from './0020-comments-author-created.js';
 import { searchRecentTier } from './0021-search-recent-tier.js';
 import { searchKindIndexes } from './0022-search-kind-indexes.js';
+import { foreignKeyIndexes } from './0023-foreign-key-indexes.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -60,6 +61,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0021-search-recent-tier': searchRecentTier,
   // people's and topics' own FTS5 indexes (issue 4: typeahead prefixes)
   '0022-search-kind-indexes': searchKindIndexes,
+  // an index under every foreign key (issue 4: deleting a note scanned notifications per comment)
+  '0023-foreign-key-indexes': foreignKeyIndexes,
 };
 
 class RegistryProvider implements MigrationProvider {
