@@ -5,7 +5,7 @@ import { regionGate } from '../moderation/region-gate.js';
 import { scheduleUserSweep } from './search.jobs.js';
 import { QueryCache } from './search.query.js';
 import { SearchText } from './search.text.js';
-import { type SearchDeps, searchNotes, searchTopics, searchUsers, trending, typeahead } from './search.views.js';
+import { type SearchDeps, searchNotes, searchTopics, searchUsers, TrendingCache, typeahead } from './search.views.js';
 
 export function searchRoutes(app: KuaanApp, ctx: AppContext): void {
   const deps: SearchDeps = {
@@ -35,7 +35,8 @@ export function searchRoutes(app: KuaanApp, ctx: AppContext): void {
   );
 
   // A static route: Fastify matches it before /api/topics/:name.
-  app.get('/api/topics/trending', { schema: { tags: ['topics'], response: { 200: TrendingTopics } } }, async () => trending(deps));
+  const trendingTopics = new TrendingCache(deps);
+  app.get('/api/topics/trending', { schema: { tags: ['topics'], response: { 200: TrendingTopics } } }, async () => trendingTopics.get());
 
   // The job queue's workers live as long as the app: started when it is ready, stopped (letting the
   // jobs in hand finish) when it closes.

@@ -7,6 +7,8 @@ import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js
 import { createPhotoNote, createTextNote } from '../../test/note-factory.js';
 import { searchSettled } from './search.fixtures.js';
 import { searchIndexer } from './search.jobs.js';
+import { SearchText } from './search.text.js';
+import { TrendingCache } from './search.views.js';
 
 const q = (s: string) => encodeURIComponent(s);
 const titles = (page: NoteHitPage) => page.items.map((i) => i.note.title);
@@ -299,6 +301,20 @@ for (const kind of testDatabases()) {
       for (const item of res.body.items) assert.equal(typeof item.viewCount, 'number');
       // The static route wins over /api/topics/:name; other topics still resolve.
       assert.equal((await bo.get(`/api/topics/${q('火锅')}`)).status, 200);
+    });
+
+    it('serves trending topics from a short cache, one computation for concurrent requests', async () => {
+      let now = t.ctx.clock.now();
+      const aids = t.ctx.translator.aids;
+      const cache = new TrendingCache({ db: t.ctx.database.db, index: t.ctx.search, text: new SearchText(aids), aids, now: () => now }, 1000);
+      const names = (page: { items: Array<{ name: string }> }) => page.items.map((i) => i.name);
+      const [first, twin] = await Promise.all([cache.get(), cache.get()]);
+      assert.equal(first, twin);
+      await createTextNote(bo, { title: 'cache check', body: '#trendcachecheck' });
+      assert.equal(await cache.get(), first, 'within the TTL the same answer');
+      assert.ok(!names(first).includes('trendcachecheck'));
+      now += 1000;
+      assert.ok(names(await cache.get()).includes('trendcachecheck'), 'after the TTL the new topic is there');
     });
 
     it('treats hostile queries as text: never a 5xx, results or an empty list', async () => {
