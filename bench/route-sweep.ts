@@ -1,5 +1,5 @@
 /**
- * `npm run bench:sweep -- [--size M] [--db sqlite|postgres] [--data dir] [--calls 5] [--smoke]`
+ * `npm run bench:sweep -- [--size M] [--db sqlite|postgres] [--data dir] [--calls 5] [--q co] [--smoke]`
  *
  * Every GET route the server documents (its OpenAPI), called one at a time against the generated
  * community as a signed-in person: the first page, and the second when there is one. Path parameters
@@ -28,8 +28,8 @@ const headers = { cookie: `kuaan_session=${manifest.sessions[0]!.token}` };
 const PARAMS: Record<string, string> = { handle: manifest.handles[0]!, name: manifest.topics[0]!, word: '火锅' };
 /** `{id}` by the path it is in: the data's most-liked note, and a board and a comment found through the API. */
 const IDS: Array<[RegExp, string | undefined]> = [[/^\/api\/(notes|moderation\/notes)\/\{id\}/, manifest.noteIds[0]]];
-/** Query parameters a route requires, by name. */
-const QUERY: Record<string, string> = { q: 'co', text: '周末去成都吃火锅 hot pot weekend' };
+/** Query parameters by name, given wherever a route takes them (required or not). */
+const QUERY: Record<string, string> = { q: get('--q') ?? 'co', text: '周末去成都吃火锅 hot pot weekend' };
 
 interface OpenApi {
   paths: Record<string, { get?: { parameters?: Array<{ in: string; name: string; required?: boolean }> } }>;
@@ -44,9 +44,8 @@ function fill(template: string, query: Array<{ name: string; required?: boolean 
   });
   const search = new URLSearchParams();
   for (const p of query) {
-    if (!p.required) continue;
-    if (QUERY[p.name] === undefined) missing = true;
-    else search.set(p.name, QUERY[p.name]!);
+    if (QUERY[p.name] !== undefined) search.set(p.name, QUERY[p.name]!);
+    else if (p.required) missing = true;
   }
   if (missing) return null;
   return search.size ? `${path}?${search}` : path;
