@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { Database } from '../../db/database.js';
 import { sqliteDialect } from '../../db/dialect.js';
-import { migrateTo, migrateToLatest } from '../../db/migrations/index.js';
+import { migrateTo } from '../../db/migrations/index.js';
 import type { QueryAlternative, SearchQuery } from './search-index.js';
 import { SqliteFts5Index } from './sqlite-fts5.js';
 
@@ -32,7 +32,7 @@ describe('search kind indexes migration (sqlite)', () => {
       );
       await sql`INSERT INTO search_fts (rowid, title, names, body) VALUES (${i + 1}, ${title}, '', ${body})`.execute(database.db);
     }
-    assert.deepEqual(await migrateToLatest(database), ['0022-search-kind-indexes']);
+    assert.deepEqual(await migrateTo(database, '0022-search-kind-indexes'), ['0022-search-kind-indexes']);
   });
   after(() => database.destroy());
 
