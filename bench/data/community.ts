@@ -3,7 +3,7 @@
  * to the rows written. Returns what the scenarios need to sign in and pick targets.
  */
 import { createHash } from 'node:crypto';
-import type { NotesTable, UiLocale } from '../../server/db/schema/index.js';
+import type { NotesTable, NotificationKind, UiLocale } from '../../server/db/schema/index.js';
 import { hotScore } from '../../server/modules/notes/hot-score.js';
 import { drawFollows, drawPeople, identity, type Native, type People, AudiencePicker } from './people.js';
 import { ALL_TAGS, commentText, drawNotes, noteLanguage, noteText, tagsOf, VISIBILITIES } from './notes.js';
@@ -144,14 +144,14 @@ export async function writeCommunity(w: BulkWriter, spec: SizeSpec, seed: number
     });
   }
 
+  // Notifications as the server writes them for each like, collect, comment and follow below.
+  const notices = new Notifications(w, root.fork('notifications'));
   const followRng = root.fork('follow-times');
   for (let u = 0; u < people.n; u++) {
     for (let e = follows.offsets[u]!; e < follows.offsets[u + 1]!; e++) {
-      await w.add('follows', {
-        follower_id: userIds[u]!,
-        followee_id: userIds[follows.targets[e]!]!,
-        created_at: notesStart - followRng.int(DATA_SPAN_MS),
-      });
+      const row = { follower_id: userIds[u]!, followee_id: userIds[follows.targets[e]!]!, created_at: notesStart - followRng.int(DATA_SPAN_MS) };
+      await w.add('follows', row);
+      await notices.add(row.followee_id, row.follower_id, 'follow', null, null, row.created_at);
     }
   }
   log(`follows written (${follows.targets.length})`);
@@ -205,7 +205,9 @@ export async function writeCommunity(w: BulkWriter, spec: SizeSpec, seed: number
     }
     const later = () => Math.min(DATA_END_MS, created + 1000 + likeRng.int(7 * 24 * 3600 * 1000));
     for (const u of audience.distinct(likes, plan.topic[i]!, likeRng, scratch)) {
-      await w.add('note_likes', { note_id: id, user_id: userIds[u]!, created_at: later() });
+      const like = { note_id: id, user_id: userIds[u]!, created_at: later() };
+      await w.add('note_likes', like);
+      await notices.add(row.author_id, like.user_id, 'like', id, null, like.created_at);
     }
     likeRows += likes;
     for (const u of audience.distinct(collects, plan.topic[i]!, likeRng, scratch)) {
@@ -219,10 +221,12 @@ export async function writeCommunity(w: BulkWriter, spec: SizeSpec, seed: number
         if (b) b.count++;
         else boards.set(boardId, { owner: u, name: BOARD_NAMES[(u + k) % BOARD_NAMES.length]!, count: 1, created: usersStart + u * userStep + 1 + k });
       }
-      await w.add('collects', { note_id: id, user_id: userIds[u]!, board_id: boardId, created_at: later() });
+      const collect = { note_id: id, user_id: userIds[u]!, board_id: boardId, created_at: later() };
+      await w.add('collects', collect);
+      await notices.add(row.author_id, collect.user_id, 'collect', id, null, collect.created_at);
     }
     collectRows += collects;
-    await writeComments(w, id, created, comments, plan.topic[i]!, people, userIds, audience, commentRng);
+    await writeComments(w, notices, row, comments, plan.topic[i]!, people, userIds, audience, commentRng);
     commentRows += comments;
     if (i % 100_000 === 99_999) log(`notes ${i + 1}/${plan.n}`);
   }
@@ -251,6 +255,7 @@ export async function writeCommunity(w: BulkWriter, spec: SizeSpec, seed: number
       collects: collectRows,
       boards: boards.size,
       comments: commentRows,
+      notifications: notices.count,
       hashtags: topics.length,
       sessions: sessions.length,
       topics: TOPICS.length,
@@ -265,11 +270,41 @@ export async function writeCommunity(w: BulkWriter, spec: SizeSpec, seed: number
   };
 }
 
+/** Notifications older than this are read; the last days' are waiting, as in a living community. */
+const READ_BEFORE_MS = DATA_END_MS - 3 * 24 * 3600 * 1000;
+
+/**
+ * One notification per like, collect, comment, reply and follow, as notifications.subscribers.ts
+ * writes them: never to oneself (the pairs here never repeat, so the day's collapsing never applies).
+ */
+class Notifications {
+  count = 0;
+  constructor(
+    private readonly w: BulkWriter,
+    private readonly rng: Rng,
+  ) {}
+
+  async add(recipientId: string, actorId: string, kind: NotificationKind, noteId: string | null, commentId: string | null, at: number): Promise<void> {
+    if (recipientId === actorId) return;
+    this.count++;
+    await this.w.add('notifications', {
+      id: uuidv7At(at, this.rng),
+      recipient_id: recipientId,
+      actor_id: actorId,
+      kind,
+      note_id: noteId,
+      comment_id: commentId,
+      created_at: at,
+      read_at: at < READ_BEFORE_MS ? at + 3600 * 1000 : null,
+    });
+  }
+}
+
 /** A note's comments: top-level ones and replies to them, with reply counts known before writing. */
 async function writeComments(
   w: BulkWriter,
-  noteId: string,
-  noteCreated: number,
+  notices: Notifications,
+  note: Pick<NotesTable, 'id' | 'author_id' | 'created_at'>,
   count: number,
   topic: number,
   people: People,
@@ -280,7 +315,7 @@ async function writeComments(
   if (count === 0) return;
   const rows: Array<{ id: string; author: number; parent: number; created: number; replies: number }> = [];
   const top: number[] = [];
-  let at = noteCreated;
+  let at = note.created_at;
   for (let c = 0; c < count; c++) {
     at += 1000 + rng.int(6 * 3600 * 1000);
     const parent = c > 0 && rng.chance(REPLY_SHARE) ? top[rng.int(top.length)]! : -1;
@@ -293,7 +328,7 @@ async function writeComments(
     const native = people.native[r.author]!;
     await w.add('comments', {
       id: r.id,
-      note_id: noteId,
+      note_id: note.id,
       author_id: userIds[r.author]!,
       parent_id: parent ? parent.id : null,
       reply_to_user_id: parent ? userIds[parent.author]! : null,
@@ -306,5 +341,8 @@ async function writeComments(
       lang_mixed: 0,
       lang_source: 'detected',
     });
+    // A reply notifies the person replied to; a top-level comment, the note's author.
+    const recipient = parent ? userIds[parent.author]! : note.author_id;
+    await notices.add(recipient, userIds[r.author]!, parent ? 'reply' : 'comment', note.id, r.id, r.created);
   }
 }

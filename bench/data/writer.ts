@@ -25,6 +25,7 @@ export const BULK_TABLES: readonly Table[] = [
   'boards',
   'collects',
   'comments',
+  'notifications',
 ];
 
 export interface BulkWriter {

@@ -73,6 +73,8 @@ export interface SearchIndex {
   matches(kind: SearchKind, query: SearchQuery): AliasedRawBuilder<MatchRow, 'm'>;
   /** Refills the recent tier with the newest note documents of the full index (after a reindex). */
   rebuildRecent(db: Executor): Promise<void>;
+  /** After a full reindex: the planner's statistics of the index tables read afresh (PostgreSQL). */
+  refreshStatistics(db: Executor): Promise<void>;
   /** The ref_ids in the recent tier, oldest first (tests; checking a database by hand). */
   recentRefs(db: Executor): Promise<string[]>;
 }

@@ -190,6 +190,9 @@ export class SqliteFts5Index implements SearchIndex {
       ORDER BY doc_id DESC LIMIT ${this.recentSize}`.execute(db);
   }
 
+  /** FTS5 keeps no planner statistics, and the content table is only read by key. */
+  async refreshStatistics(): Promise<void> {}
+
   async remove(db: Executor, kind: SearchKind, refIds: string[]): Promise<void> {
     if (refIds.length === 0) return;
     const old = await this.rows(db, kind, refIds);

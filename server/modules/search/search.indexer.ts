@@ -184,6 +184,7 @@ export class SearchIndexer {
         progress('notes: recent tier rebuilt');
       }
     }
+    await this.deps.search.refreshStatistics(this.db);
     return counts;
   }
 
