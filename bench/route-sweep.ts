@@ -3,7 +3,7 @@
  *
  * Every GET route the server documents (its OpenAPI), called one at a time against the generated
  * community as a signed-in person: the first page, and the second when there is one. Path parameters
- * are filled from the data (the most-followed handle, the most-liked notes, a topic); routes whose
+ * are filled from the data (the most-followed handle, a public note, the most-used topic); routes whose
  * parameters the data cannot fill are listed as skipped. Prints each route's median and slowest call,
  * slowest first. The scenarios load a dozen paths hard; this finds a path nobody loads that is slow on
  * its own (bench/route-sweep.md). `--smoke` (in `npm test`): a tiny community, one call each, and a
@@ -26,7 +26,7 @@ const headers = { cookie: `kuaan_session=${manifest.sessions[0]!.token}` };
 
 /** Values for path parameters by name, from the generated data; a route needing another is skipped. */
 const PARAMS: Record<string, string> = { handle: manifest.handles[0]!, name: manifest.topics[0]!, word: '火锅' };
-/** `{id}` by the path it is in: the data's most-liked note, and a board and a comment found through the API. */
+/** `{id}` by the path it is in: a public note of the data, and a board and a comment found through the API. */
 const IDS: Array<[RegExp, string | undefined]> = [[/^\/api\/(notes|moderation\/notes)\/\{id\}/, manifest.noteIds[0]]];
 /** Query parameters by name, given wherever a route takes them (required or not). */
 const QUERY: Record<string, string> = { q: get('--q') ?? 'co', text: '周末去成都吃火锅 hot pot weekend' };
