@@ -20,7 +20,10 @@ const get = (flag: string) => {
 };
 const smoke = argv.includes('--smoke');
 const db = (get('--db') ?? 'sqlite') as DbKind;
+if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite or postgres');
 const calls = smoke ? 1 : Number(get('--calls') ?? 5);
+// Bounded, like every load this harness makes: one at a time, at most 100 calls a route.
+if (!(Number.isInteger(calls) && calls >= 1 && calls <= 100)) throw new Error('--calls must be a whole number from 1 to 100');
 const { manifest, cleanup } = await prepareData({ smoke, db, size: get('--size') ?? 'M', dataDir: get('--data') ?? null }, console.log);
 const headers = { cookie: `kuaan_session=${manifest.sessions[0]!.token}` };
 

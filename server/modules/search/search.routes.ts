@@ -1,11 +1,12 @@
 import { NoteHitPage, SearchNotesQuery, SearchQuery, TopicHitPage, TrendingTopics, Typeahead, TypeaheadQuery, UserHitPage } from '../../../contract/search.js';
 import type { AppContext } from '../../context.js';
+import { Refreshing } from '../../infra/refreshing.js';
 import type { KuaanApp } from '../../plugins/types.js';
 import { regionGate } from '../moderation/region-gate.js';
 import { scheduleUserSweep } from './search.jobs.js';
 import { QueryCache } from './search.query.js';
 import { SearchText } from './search.text.js';
-import { type SearchDeps, searchNotes, searchTopics, searchUsers, TrendingCache, typeahead } from './search.views.js';
+import { type SearchDeps, searchNotes, searchTopics, searchUsers, TRENDING_TTL_MS, trending, typeahead } from './search.views.js';
 
 export function searchRoutes(app: KuaanApp, ctx: AppContext): void {
   const deps: SearchDeps = {
@@ -35,8 +36,10 @@ export function searchRoutes(app: KuaanApp, ctx: AppContext): void {
   );
 
   // A static route: Fastify matches it before /api/topics/:name.
-  const trendingTopics = new TrendingCache(deps);
-  app.get('/api/topics/trending', { schema: { tags: ['topics'], response: { 200: TrendingTopics } } }, async () => trendingTopics.get());
+  const trendingTopics = new Refreshing(() => trending(deps));
+  app.get('/api/topics/trending', { schema: { tags: ['topics'], response: { 200: TrendingTopics } } }, async () =>
+    trendingTopics.get(deps.now(), TRENDING_TTL_MS),
+  );
 
   // The job queue's workers live as long as the app: started when it is ready, stopped (letting the
   // jobs in hand finish) when it closes.

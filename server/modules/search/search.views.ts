@@ -194,34 +194,9 @@ export async function trending(deps: SearchDeps): Promise<TrendingTopics> {
   };
 }
 
-/** How long a node serves the same trending topics. The web keeps them a minute too. */
-export const TRENDING_TTL_MS = 30_000;
-
 /**
- * Trending topics are the same for every viewer, so a node computes them at most every
- * TRENDING_TTL_MS (13–16 ms at size M: the week's tag rows and their notes) and the requests
- * that arrive while they are computed share that one computation. A failed computation is not kept.
+ * How long a node serves the same trending topics (the web keeps them a minute too). They are the
+ * same for every viewer, so the route computes them once per this TTL (13–16 ms at size M: the
+ * week's tag rows and their notes) through a Refreshing, not once per visit to the search page.
  */
-export class TrendingCache {
-  private cached: { value: TrendingTopics; at: number } | null = null;
-  private loading: Promise<TrendingTopics> | null = null;
-
-  constructor(
-    private readonly deps: SearchDeps,
-    private readonly ttlMs = TRENDING_TTL_MS,
-  ) {}
-
-  async get(): Promise<TrendingTopics> {
-    const c = this.cached;
-    if (c && this.deps.now() - c.at < this.ttlMs) return c.value;
-    this.loading ??= trending(this.deps)
-      .then((value) => {
-        this.cached = { value, at: this.deps.now() };
-        return value;
-      })
-      .finally(() => {
-        this.loading = null;
-      });
-    return this.loading;
-  }
-}
+export const TRENDING_TTL_MS = 30_000;
