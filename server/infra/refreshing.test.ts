@@ -10,6 +10,16 @@ function controlledLoad() {
 }
 const tick = () => new Promise((r) => setImmediate(r));
 
+/** A Refreshing that has loaded 1 at time 0, and its load's calls (the first one done). */
+async function loadedOne() {
+  const { calls, load } = controlledLoad();
+  const r = new Refreshing(load);
+  const first = r.get(0, 100);
+  calls[0]!.resolve(1);
+  await first;
+  return { calls, r };
+}
+
 describe('Refreshing', () => {
   it('loads once for concurrent first readers, then serves the value until the TTL', async () => {
     const { calls, load } = controlledLoad();
@@ -24,11 +34,7 @@ describe('Refreshing', () => {
   });
 
   it('after the TTL answers stale while one background load runs, then the fresh value', async () => {
-    const { calls, load } = controlledLoad();
-    const r = new Refreshing(load);
-    const first = r.get(0, 100);
-    calls[0]!.resolve(1);
-    await first;
+    const { calls, r } = await loadedOne();
     assert.equal(await r.get(101, 100), 1, 'stale, not waiting');
     assert.equal(await r.get(102, 100), 1);
     assert.equal(calls.length, 2, 'one refresh for both readers');
@@ -38,11 +44,7 @@ describe('Refreshing', () => {
   });
 
   it('keeps the old value when a refresh fails and tries again on the next reader', async () => {
-    const { calls, load } = controlledLoad();
-    const r = new Refreshing(load);
-    const first = r.get(0, 100);
-    calls[0]!.resolve(1);
-    await first;
+    const { calls, r } = await loadedOne();
     assert.equal(await r.get(200, 100), 1);
     calls[1]!.reject(new Error('database away'));
     await tick();
@@ -51,11 +53,7 @@ describe('Refreshing', () => {
   });
 
   it('drop: the next reader waits for a fresh value, and a refresh begun before it is not installed', async () => {
-    const { calls, load } = controlledLoad();
-    const r = new Refreshing(load);
-    const first = r.get(0, 100);
-    calls[0]!.resolve(1);
-    await first;
+    const { calls, r } = await loadedOne();
     r.get(200, 100); // a refresh starts (calls[1])
     r.drop();
     const next = r.get(201, 100); // waits for calls[2]
