@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase from '../server/db/sqlite-driver.js';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from '../server/db/schema/index.js';
 import { DiscoverPipeline } from '../server/modules/feed/discover.pipeline.js';

@@ -6,7 +6,7 @@
  * PLAN on SQLite, EXPLAIN ANALYZE on PostgreSQL. The first thing to read when a scenario misses.
  */
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase from '../server/db/sqlite-driver.js';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../server/db/schema/index.js';

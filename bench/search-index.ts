@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase from '../server/db/sqlite-driver.js';
 import pg from 'pg';
 import type { Manifest } from './data/generate.js';
 

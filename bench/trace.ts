@@ -8,7 +8,7 @@
  * cache, without changing server code). Write scenarios add rows to the database.
  */
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase from '../server/db/sqlite-driver.js';
 import { SqliteDialect } from 'kysely';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';

@@ -5,6 +5,11 @@
 // its file's process, and so CI, waiting forever (a Redis test once did).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { register } from 'tsx/esm/api';
+
+// On too old a Node.js the suites would fail one by one (SQLite crashes there); say it once, first.
+register();
+(await import('../server/infra/node-support.ts')).exitIfUnsupportedNode();
 
 const steps = [
   { name: 'typecheck (server)', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase from '../../server/db/sqlite-driver.js';
 import { SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { Database } from '../../server/db/database.js';

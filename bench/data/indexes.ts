@@ -3,7 +3,7 @@
  * sorted data once is far cheaper than updating it 10 million times. The definitions are read back
  * from the database the project's migrations just created, so names and columns stay exactly theirs.
  */
-import type SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from '../../server/db/sqlite-driver.js';
 import type pg from 'pg';
 
 export interface SavedIndex {

@@ -4,7 +4,7 @@
  * Exits non-zero on any mismatch.
  */
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase from '../../server/db/sqlite-driver.js';
 
 /**
  * Content that moderation holds or removes leaves the counters (modules/moderation/effects.ts), and

@@ -5,7 +5,7 @@
  * size), reused for every batch; on PostgreSQL one INSERT … SELECT FROM unnest(arrays) per batch, which
  * needs one parameter per column rather than per value.
  */
-import type SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from '../../server/db/sqlite-driver.js';
 import type pg from 'pg';
 import type { DB } from '../../server/db/schema/index.js';
 
