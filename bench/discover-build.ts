@@ -25,7 +25,7 @@ const manifest = readManifest(path.resolve(arg('--data', 'data/bench/M-sqlite'))
 const readers = Number(arg('--readers', '300'));
 const database = new Database(
   manifest.databaseUrl
-    ? postgresDialect(manifest.databaseUrl, (err) => console.error(err))
+    ? await postgresDialect(manifest.databaseUrl, (err) => console.error(err))
     : sqliteDialect(path.join(manifest.dataDir, 'kuaan.db')),
 );
 const gloss = { provider: null, gloss: new GlossProvider(new LearnerAids()) };

@@ -18,9 +18,9 @@ export interface Backlog {
   close(): Promise<void>;
 }
 
-export function openBacklog(manifest: Manifest): Backlog {
+export async function openBacklog(manifest: Manifest): Promise<Backlog> {
   const database = new Database(
-    manifest.databaseUrl ? postgresDialect(manifest.databaseUrl, () => {}, 1) : sqliteDialect(path.join(manifest.dataDir, 'kuaan.db')),
+    manifest.databaseUrl ? await postgresDialect(manifest.databaseUrl, () => {}, 1) : sqliteDialect(path.join(manifest.dataDir, 'kuaan.db')),
   );
   const waiting = async () => {
     const row = await sql<{ n: number }>`select count(*) as n from jobs where state in ('queued', 'running') and run_at <= ${Date.now()}`.execute(

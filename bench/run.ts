@@ -171,7 +171,7 @@ async function main(): Promise<void> {
   const scenarios: Record<string, ScenarioResult> = {};
   let failed = false;
   let ceiling = { rps: 0, p50_ms: 0, p99_ms: 0 };
-  const backlog = openBacklog(manifest);
+  const backlog = await openBacklog(manifest);
   try {
     // Warm the JIT, then the ceiling: the same server and stack, no session, no database.
     // A profiled run skips it, so the profile shows the scenario alone (ratios are then 0).

@@ -38,7 +38,7 @@ const runs = Number(get('--runs') ?? 200);
 const queries = get('--q') ? [get('--q')!] : searchQueries();
 
 const database = new Database(
-  kind === 'sqlite' ? sqliteDialect(path.join(manifest.dataDir, 'kuaan.db')) : postgresDialect(manifest.databaseUrl!, (e) => console.warn(e.message), 2),
+  kind === 'sqlite' ? sqliteDialect(path.join(manifest.dataDir, 'kuaan.db')) : await postgresDialect(manifest.databaseUrl!, (e) => console.warn(e.message), 2),
 );
 const aids = new LearnerAids();
 const text = new SearchText(aids);

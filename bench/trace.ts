@@ -88,7 +88,7 @@ const traced = new Proxy(raw, {
 const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'warn', DATA_DIR: manifest.dataDir }), rateLimits: { signUpPerHour: 1e6, signInPerMinute: 1e6, writesPerMinute: 1e7 } };
 // Built around the traced driver: every part of the context (the job queue, the rule book …) must
 // share the one connection, or a second one holds SQLite's write lock against it.
-const ctx = createContext(config, { database: new Database({ kind: 'sqlite', dialect: new SqliteDialect({ database: traced }), describe: 'traced' }) });
+const ctx = await createContext(config, { database: new Database({ kind: 'sqlite', dialect: new SqliteDialect({ database: traced }), describe: 'traced' }) });
 const app = await buildApp(ctx);
 const next = scenario.make(manifest, Date.now() % 1_000_000_000);
 const send = async () => {

@@ -46,7 +46,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     VIEW_FLUSH_MS: '200',
     ...env,
   });
-  const ctx = createContext(config);
+  const ctx = await createContext(config);
   await migrateToLatest(ctx.database);
   const app = await buildApp(ctx);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

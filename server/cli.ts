@@ -27,14 +27,14 @@ export async function runCli(argv: string[]): Promise<void> {
       await main();
       return;
     case 'migrate': {
-      const ctx = createContext(configOrExit());
+      const ctx = await createContext(configOrExit());
       const applied = await migrateToLatest(ctx.database);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
       await ctx.close();
       return;
     }
     case 'reindex': {
-      const ctx = createContext(configOrExit());
+      const ctx = await createContext(configOrExit());
       await migrateToLatest(ctx.database);
       const started = Date.now();
       const counts = await searchIndexer(ctx).reindexAll((line) => console.log(line));
@@ -64,7 +64,7 @@ export async function runCli(argv: string[]): Promise<void> {
         console.error('Usage: kuaan admin grant <handle> member|moderator|admin');
         process.exit(2);
       }
-      const ctx = createContext(configOrExit());
+      const ctx = await createContext(configOrExit());
       await migrateToLatest(ctx.database);
       const done = await grantRole(ctx.database.db, handle, role as 'moderator');
       console.log(done ? `@${handle.replace(/^@/, '')} is now ${role}.` : `No account with the handle @${handle.replace(/^@/, '')}.`);

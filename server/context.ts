@@ -1,7 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
@@ -10,7 +9,6 @@ import type { BlobStore } from './infra/blobs/blob-store.js';
 import { DiskBlobStore } from './infra/blobs/disk-blob-store.js';
 import type { Bus } from './infra/bus/bus.js';
 import { createBus } from './infra/bus/create-bus.js';
-import { S3BlobStore } from './infra/blobs/s3-blob-store.js';
 import { DomainEvents } from './infra/events/domain-events.js';
 import { JobQueue } from './infra/queue/job-queue.js';
 import { createSearchIndex } from './infra/search/create-search-index.js';
@@ -69,7 +67,7 @@ export interface ContextOverrides {
 }
 
 /** Builds the context from configuration; opens (but does not migrate) the database. */
-export function createContext(config: Config, overrides: ContextOverrides = {}): AppContext {
+export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
   const log =
     overrides.log ??
     pino({
@@ -81,33 +79,21 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     overrides.database ??
     new Database(
       config.databaseUrl
-        ? postgresDialect(config.databaseUrl, (err) => log.warn({ err: err.message }, 'postgres connection lost'))
+        ? await postgresDialect(config.databaseUrl, (err) => log.warn({ err: err.message }, 'postgres connection lost'))
         : sqliteDialect(path.join(config.dataDir, 'kuaan.db')),
     );
   database.reportHookErrorsTo((err) => log.error({ err }, 'after-commit hook failed'));
 
-  let blobs: BlobStore;
-  if (config.media.store === 's3') {
-    const s3 = config.media.s3;
-    const client = new S3Client({
-      region: s3.region,
-      forcePathStyle: s3.forcePathStyle,
-      // video notes (issue 9): streamed PUTs (videos) would otherwise be sent aws-chunked with a trailing
-      // checksum, which many S3-compatible stores (and s3rver in tests) store verbatim, framing and all.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
-      ...(s3.accessKeyId && s3.secretAccessKey
-        ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } }
-        : {}),
-    });
-    blobs = new S3BlobStore(client, s3.bucket);
-  } else {
-    blobs = new DiskBlobStore(path.join(config.dataDir, 'media'));
-  }
+  // The S3 client, Redis and PostgreSQL's driver are imported only when configured: together they
+  // were ~40 MB of the embedded server's resident memory (docs/operations.md, "Memory").
+  const blobs: BlobStore =
+    config.media.store === 's3'
+      ? (await import('./infra/blobs/s3-blob-store.js')).S3BlobStore.fromConfig(config.media.s3)
+      : new DiskBlobStore(path.join(config.dataDir, 'media'));
 
   // Short timeouts: a rate-limit check must fail fast rather than hang a request when Redis is away.
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: false })
+    ? new (await import('ioredis')).Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: false })
     : null;
   redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
 

@@ -8,7 +8,7 @@ import { seedDemo } from './demo/seed-demo.js';
 /** Reads config, builds the context, migrates, listens. Nothing else lives here. */
 export async function main(): Promise<void> {
   const config = configOrExit();
-  const ctx = createContext(config);
+  const ctx = await createContext(config);
   const applied = await migrateToLatest(ctx.database);
   if (applied.length) ctx.log.info({ applied }, 'migrations applied');
   const app = await buildApp(ctx);

@@ -29,7 +29,7 @@ export function registerJobProcessors(ctx: AppContext): void {
 
 /** Migrates, registers the job processors and starts polling (at least one loop, whatever JOBS_WORKERS says). */
 export async function startWorker(config: Config): Promise<RunningWorker> {
-  const ctx = createContext({ ...config, jobs: { ...config.jobs, workers: Math.max(1, config.jobs.workers) } });
+  const ctx = await createContext({ ...config, jobs: { ...config.jobs, workers: Math.max(1, config.jobs.workers) } });
   await migrateToLatest(ctx.database);
   registerJobProcessors(ctx);
   await scheduleUserSweep(ctx, 0);

@@ -119,7 +119,7 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   } else {
     databaseUrl = opts.databaseUrl ?? `${DEFAULT_PG}/kuaan_bench_${opts.size.name.toLowerCase()}`;
     await recreatePostgres(databaseUrl);
-    const database = new Database(postgresDialect(databaseUrl, (err) => console.warn(`postgres: ${err.message}`), 2));
+    const database = new Database(await postgresDialect(databaseUrl, (err) => console.warn(`postgres: ${err.message}`), 2));
     await migrateToLatest(database);
     await database.destroy();
     const client = new pg.Client({ connectionString: databaseUrl });

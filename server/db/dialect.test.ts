@@ -14,7 +14,7 @@ for (const kind of testDatabases()) {
       t = await startTestApp(kind);
       const url = t.ctx.config.databaseUrl;
       reader = new Database(
-        url ? postgresDialect(url, () => {}, 2, { readOnly: true }) : sqliteDialect(path.join(t.ctx.config.dataDir, 'kuaan.db'), { readOnly: true }),
+        url ? await postgresDialect(url, () => {}, 2, { readOnly: true }) : sqliteDialect(path.join(t.ctx.config.dataDir, 'kuaan.db'), { readOnly: true }),
       );
     });
     after(async () => {

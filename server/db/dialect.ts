@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from './sqlite-driver.js';
 import { type Dialect, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
-import pg from 'pg';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -16,10 +15,6 @@ export interface DialectHandle {
   describe: string;
 }
 
-// int8 (COUNT(*), bigint timestamps) arrives from pg as a string by default; our values fit in a double.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
-// numeric (e.g. SUM) likewise.
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
 
 /** Opens the embedded SQLite file with the pragmas a small always-on server wants. */
 export function sqliteDialect(file: string, { cacheMb = 64, readOnly = false }: { cacheMb?: number; readOnly?: boolean } = {}): DialectHandle {
@@ -65,12 +60,18 @@ function withStatementCache(database: SqliteDatabase.Database): KyselySqliteData
   };
 }
 
-export function postgresDialect(
+/** Opens a PostgreSQL pool. Its driver is imported here, so the embedded deployment never loads it. */
+export async function postgresDialect(
   connectionString: string,
   onError: (err: Error) => void,
   poolSize = 10,
   { readOnly = false }: { readOnly?: boolean } = {},
-): DialectHandle {
+): Promise<DialectHandle> {
+  const { default: pg } = await import('pg');
+  // int8 (COUNT(*), bigint timestamps) arrives from pg as a string by default; our values fit in a double.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+  // numeric (e.g. SUM) likewise.
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,

@@ -67,7 +67,7 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
     ...env,
   });
   const sentCodes: TestApp['sentCodes'] = [];
-  const ctx = createContext(config, {
+  const ctx = await createContext(config, {
     verificationSender: {
       async send(m) {
         sentCodes.push(m);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Config } from '../../config.js';
 import type { BlobObject, BlobStore, ByteRange } from './blob-store.js';
 
 function isMissing(err: unknown): boolean {
@@ -17,6 +18,21 @@ export class S3BlobStore implements BlobStore {
     private readonly client: S3Client,
     private readonly bucket: string,
   ) {}
+
+  static fromConfig(s3: S3Config): S3BlobStore {
+    const client = new S3Client({
+      region: s3.region,
+      forcePathStyle: s3.forcePathStyle,
+      // video notes (issue 9): streamed PUTs (videos) would otherwise be sent aws-chunked with a trailing
+      // checksum, which many S3-compatible stores (and s3rver in tests) store verbatim, framing and all.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
+      ...(s3.accessKeyId && s3.secretAccessKey
+        ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } }
+        : {}),
+    });
+    return new S3BlobStore(client, s3.bucket);
+  }
 
   async put(key: string, data: Buffer, contentType: string): Promise<void> {
     await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: data, ContentType: contentType }));

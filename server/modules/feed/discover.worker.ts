@@ -19,7 +19,7 @@ const port = parentPort!;
 
 const database = new Database(
   config.databaseUrl
-    ? postgresDialect(config.databaseUrl, (err) => port.postMessage({ warn: `postgres connection lost: ${err.message}` } satisfies ThreadReply), poolSize, {
+    ? await postgresDialect(config.databaseUrl, (err) => port.postMessage({ warn: `postgres connection lost: ${err.message}` } satisfies ThreadReply), poolSize, {
         readOnly: true,
       })
     : // A smaller page cache than the event loop's 64 MB: the OS caches the file for every connection,

@@ -168,7 +168,7 @@ describe('a malformed operator rules file', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kuaan-rules-bad-'));
     const file = path.join(dir, 'rules.json');
     await fs.writeFile(file, JSON.stringify({ rules: [{ id: 'spam', severity: 9 }] }));
-    const ctx = createContext(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', MODERATION_RULES_FILE: file, MODERATION_AUTOMATED: 'off' }));
+    const ctx = await createContext(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', MODERATION_RULES_FILE: file, MODERATION_AUTOMATED: 'off' }));
     const app = await (async () => {
       await migrateToLatest(ctx.database);
       return buildApp(ctx);
