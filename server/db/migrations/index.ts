@@ -28,6 +28,7 @@ import { commentsAuthorCreated } from './0020-comments-author-created.js';
 import { searchRecentTier } from './0021-search-recent-tier.js';
 import { searchKindIndexes } from './0022-search-kind-indexes.js';
 import { foreignKeyIndexes } from './0023-foreign-key-indexes.js';
+import { unreadNotificationsIndex } from './0024-unread-notifications-index.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -63,6 +64,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0022-search-kind-indexes': searchKindIndexes,
   // an index under every foreign key (issue 4: deleting a note scanned notifications per comment)
   '0023-foreign-key-indexes': foreignKeyIndexes,
+  // the unread-notifications index holds unread ones only (issue 4: a like's notification cost)
+  '0024-unread-notifications-index': unreadNotificationsIndex,
 };
 
 class RegistryProvider implements MigrationProvider {

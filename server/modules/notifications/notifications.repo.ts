@@ -44,7 +44,7 @@ export async function notificationRows(db: Executor, recipientId: string, after:
   return q.orderBy('id', 'desc').limit(limit + 1).execute();
 }
 
-/** Index: notifications_unread. */
+/** Index: notifications_unread (unread ones only: the `read_at is null` here lets both engines use it). */
 export async function unreadCount(db: Executor, recipientId: string): Promise<number> {
   const row = await db
     .selectFrom('notifications')
