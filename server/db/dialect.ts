@@ -15,7 +15,6 @@ export interface DialectHandle {
   describe: string;
 }
 
-
 /** Opens the embedded SQLite file with the pragmas a small always-on server wants. */
 export function sqliteDialect(file: string, { cacheMb = 64, readOnly = false }: { cacheMb?: number; readOnly?: boolean } = {}): DialectHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
