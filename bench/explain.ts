@@ -8,7 +8,8 @@
 import path from 'node:path';
 import SqliteDatabase from '../server/db/sqlite-driver.js';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../server/db/dialect.js';
 import type { DB } from '../server/db/schema/index.js';
 import { profileView } from '../server/modules/accounts/accounts.views.js';
 import { DiscoverPipeline } from '../server/modules/feed/discover.pipeline.js';
@@ -18,7 +19,7 @@ import { followingPage, profileNotesPage, topicNotesPage, topicView } from '../s
 import { noteView } from '../server/modules/notes/notes.views.js';
 import { createSearchIndex } from '../server/infra/search/create-search-index.js';
 import { SearchText } from '../server/modules/search/search.text.js';
-import { searchNotes } from '../server/modules/search/search.views.js';
+import { type SearchDeps, searchNotes, typeahead } from '../server/modules/search/search.views.js';
 import { type DbKind, defaultOut, readManifest } from './data/generate.js';
 
 interface Captured {
@@ -50,12 +51,13 @@ if (kind === 'sqlite') {
   raw.pragma('cache_size = -65536');
   db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), log });
 } else {
-  pool = new pg.Pool({ connectionString: manifest.databaseUrl!, max: 2 });
+  pool = new (await loadPg()).Pool({ connectionString: manifest.databaseUrl!, max: 2 });
   db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
 }
 
 const viewer = manifest.sessions[0]!.userId;
 const aids = new LearnerAids();
+const searchDeps: SearchDeps = { db, index: createSearchIndex(kind), text: new SearchText(aids), aids, now: Date.now };
 const pages: Record<string, () => Promise<unknown>> = {
   discover: () => new DiscoverPipeline(db, { provider: null, gloss: new GlossProvider(new LearnerAids()) }, Date.now).page({ viewerId: viewer, locale: 'en' }),
   following: () => followingPage(db, viewer, {}),
@@ -64,7 +66,9 @@ const pages: Record<string, () => Promise<unknown>> = {
   'topic-notes': () => topicNotesPage(db, manifest.topics[0]!, viewer, {}),
   profile: () => profileView(db, manifest.handles[0]!, viewer),
   'profile-notes': () => profileNotesPage(db, manifest.handles[0]!, viewer, {}),
-  search: () => searchNotes({ db, index: createSearchIndex(kind), text: new SearchText(aids), aids, now: Date.now }, viewer, { q: '火锅 food' }),
+  search: () => searchNotes(searchDeps, viewer, { q: '火锅 food' }),
+  // The second keystroke: a two-letter prefix, the typeahead's most expensive query.
+  typeahead: () => typeahead(searchDeps, viewer, 'co'),
 };
 
 async function plan(q: Captured): Promise<string> {

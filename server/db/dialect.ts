@@ -59,18 +59,27 @@ function withStatementCache(database: SqliteDatabase.Database): KyselySqliteData
   };
 }
 
-/** Opens a PostgreSQL pool. Its driver is imported here, so the embedded deployment never loads it. */
+/**
+ * PostgreSQL's driver, imported on demand (the embedded deployment never loads it), with the type
+ * parsers every query of the app relies on. Anything that opens its own pool gets the driver here.
+ */
+export async function loadPg(): Promise<typeof import('pg').default> {
+  const { default: pg } = await import('pg');
+  // int8 (COUNT(*), bigint timestamps) arrives from pg as a string by default; our values fit in a double.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+  // numeric (e.g. SUM) likewise.
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
+  return pg;
+}
+
+/** Opens a PostgreSQL pool. */
 export async function postgresDialect(
   connectionString: string,
   onError: (err: Error) => void,
   poolSize = 10,
   { readOnly = false }: { readOnly?: boolean } = {},
 ): Promise<DialectHandle> {
-  const { default: pg } = await import('pg');
-  // int8 (COUNT(*), bigint timestamps) arrives from pg as a string by default; our values fit in a double.
-  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
-  // numeric (e.g. SUM) likewise.
-  pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
+  const pg = await loadPg();
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
