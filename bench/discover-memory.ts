@@ -12,12 +12,10 @@ import { DiscoverPipeline } from '../server/modules/feed/discover.pipeline.js';
 import { Translator } from '../server/modules/translation/translator.js';
 import { loadConfig } from '../server/config.js';
 import { defaultOut, readManifest } from './data/generate.js';
+import { flagReader } from './args.js';
 
 const argv = process.argv.slice(2);
-const get = (flag: string) => {
-  const i = argv.indexOf(flag);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+const get = flagReader(argv);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 const manifest = readManifest(get('--data') ?? defaultOut(get('--size') ?? 'M', 'sqlite'));

@@ -20,7 +20,8 @@ import { noteView } from '../server/modules/notes/notes.views.js';
 import { createSearchIndex } from '../server/infra/search/create-search-index.js';
 import { SearchText } from '../server/modules/search/search.text.js';
 import { type SearchDeps, searchNotes, typeahead } from '../server/modules/search/search.views.js';
-import { type DbKind, defaultOut, readManifest } from './data/generate.js';
+import { defaultOut, readManifest } from './data/generate.js';
+import { dbFlag, flagReader } from './args.js';
 
 interface Captured {
   sql: string;
@@ -29,12 +30,9 @@ interface Captured {
 }
 
 const argv = process.argv.slice(2);
-const get = (flag: string) => {
-  const i = argv.indexOf(flag);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+const get = flagReader(argv);
 const size = get('--size') ?? 'S';
-const kind = (get('--db') ?? 'sqlite') as DbKind;
+const kind = dbFlag(argv);
 const only = get('--page');
 const manifest = readManifest(get('--data') ?? defaultOut(size, kind));
 

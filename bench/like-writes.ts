@@ -13,16 +13,14 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import SqliteDatabase from '../server/db/sqlite-driver.js';
 import { defaultOut, readManifest } from './data/generate.js';
+import { flagReader } from './args.js';
 
 const argv = process.argv.slice(2);
-const get = (flag: string) => {
-  const i = argv.indexOf(flag);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+const get = flagReader(argv);
 const manifest = readManifest(get('--data') ?? defaultOut(get('--size') ?? 'S', 'sqlite'));
 const total = Number(get('--likes') ?? 6000);
 const batchSize = Number(get('--batch') ?? 500);
-if (!(total > 0 && batchSize > 0)) throw new Error('--likes and --batch take positive numbers');
+if (!(Number.isInteger(total) && total > 0 && Number.isInteger(batchSize) && batchSize > 0)) throw new Error('--likes and --batch take whole numbers above 0');
 
 const db = new SqliteDatabase(path.join(manifest.dataDir, 'kuaan.db'));
 // The server's pragmas (server/db/dialect.ts).

@@ -9,18 +9,14 @@
  * its own (bench/route-sweep.md). `--smoke` (in `npm test`): a tiny community, one call each, and a
  * failure if any route answers with a server error.
  */
-import type { DbKind } from './data/generate.js';
 import { prepareData } from './prepare-data.js';
 import { startServer } from './server-process.js';
+import { dbFlag, flagReader } from './args.js';
 
 const argv = process.argv.slice(2);
-const get = (flag: string) => {
-  const i = argv.indexOf(flag);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+const get = flagReader(argv);
 const smoke = argv.includes('--smoke');
-const db = (get('--db') ?? 'sqlite') as DbKind;
-if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite or postgres');
+const db = dbFlag(argv);
 const calls = smoke ? 1 : Number(get('--calls') ?? 5);
 // Bounded, like every load this harness makes: one at a time, at most 100 calls a route.
 if (!(Number.isInteger(calls) && calls >= 1 && calls <= 100)) throw new Error('--calls must be a whole number from 1 to 100');

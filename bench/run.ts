@@ -22,6 +22,7 @@ import { writeResults } from './results-file.js';
 import { SCENARIOS, type Scenario, SURGE_FEED, SURGE_SIGNUP_CONNECTIONS, signUps } from './scenarios.js';
 import { ensureSearchIndex } from './search-index.js';
 import { type RunningServer, startServer } from './server-process.js';
+import { dbFlag, flagReader } from './args.js';
 
 interface Args {
   smoke: boolean;
@@ -37,13 +38,9 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const get = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const get = flagReader(argv);
   const smoke = argv.includes('--smoke');
-  const db = (get('--db') ?? 'sqlite') as DbKind;
-  if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite or postgres');
+  const db = dbFlag(argv);
   const size = smoke ? 'smoke' : (get('--size') ?? 'S');
   if (!SIZES[size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
   const duration = Number(get('--duration') ?? (smoke ? 2 : 10));

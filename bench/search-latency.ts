@@ -24,15 +24,13 @@ import * as repo from '../server/modules/search/search.repo.js';
 import { SearchText } from '../server/modules/search/search.text.js';
 import { searchNotes, typeahead } from '../server/modules/search/search.views.js';
 import { LearnerAids } from '../server/modules/translation/learner-aids.js';
-import { type DbKind, defaultOut, readManifest } from './data/generate.js';
+import { defaultOut, readManifest } from './data/generate.js';
 import { searchQueries } from './scenarios.js';
+import { dbFlag, flagReader } from './args.js';
 
 const argv = process.argv.slice(2);
-const get = (flag: string) => {
-  const i = argv.indexOf(flag);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const kind = (get('--db') ?? 'sqlite') as DbKind;
+const get = flagReader(argv);
+const kind = dbFlag(argv);
 const manifest = readManifest(get('--data') ?? defaultOut(get('--size') ?? 'M', kind));
 const runs = Number(get('--runs') ?? 200);
 const queries = get('--q') ? [get('--q')!] : searchQueries();

@@ -16,6 +16,7 @@ import { createContext } from '../server/context.js';
 import { Database } from '../server/db/database.js';
 import { type DbKind, defaultOut, readManifest } from './data/generate.js';
 import { SCENARIOS } from './scenarios.js';
+import { flagReader } from './args.js';
 
 interface Stat {
   prepares: number;
@@ -25,10 +26,7 @@ interface Stat {
 }
 
 const argv = process.argv.slice(2);
-const get = (flag: string) => {
-  const i = argv.indexOf(flag);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+const get = flagReader(argv);
 const manifest = readManifest(get('--data') ?? defaultOut(get('--size') ?? 'S', 'sqlite' satisfies DbKind));
 const scenario = SCENARIOS.find((s) => s.name === (get('--scenario') ?? 'like'));
 if (!scenario) throw new Error(`unknown scenario; one of ${SCENARIOS.map((s) => s.name).join(', ')}`);

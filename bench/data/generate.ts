@@ -21,6 +21,7 @@ import { dropPostgresIndexes, dropSqliteIndexes, restorePostgresIndexes, restore
 import { TOPICS } from './phrases.js';
 import { BENCH_PASSWORD, SIZES, type SizeSpec } from './sizes.js';
 import { BULK_TABLES, PostgresBulkWriter, SqliteBulkWriter } from './writer.js';
+import { dbFlag, flagReader } from '../args.js';
 
 export type DbKind = 'sqlite' | 'postgres';
 
@@ -183,15 +184,11 @@ function writeInterests(out: string, s: CommunitySummary): void {
 }
 
 function parseArgs(argv: string[]): GenerateOptions {
-  const get = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const get = flagReader(argv);
   const sizeName = get('--size') ?? 'S';
   const size = SIZES[sizeName];
   if (!size) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
-  const db = (get('--db') ?? 'sqlite') as DbKind;
-  if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite or postgres');
+  const db = dbFlag(argv);
   const seed = get('--seed');
   const url = get('--database-url');
   return {
