@@ -17,12 +17,19 @@ export type NotificationKind = Static<typeof NotificationKind>;
 export const Notification = Type.Object({
   id: Id,
   kind: NotificationKind,
+  /** The latest person; for a grouped kind (like, collect, comment_like) the face of the group. */
   actor: UserSummary,
+  /**
+   * How many people it speaks for: likes, collects and comment likes gather into one notification per
+   * note or comment until it is read ("Mei and 11 others liked your note"). 1 for every other kind.
+   */
+  actorCount: Type.Integer({ minimum: 1 }),
   /** The note it is about, when there is one and the recipient may still see it. */
   note: Type.Union([Type.Object({ id: Id, title: Type.String(), cover: Type.Union([Image, Type.Null()]) }), Type.Null()]),
   /** The comment it is about (comment, reply, mention in a comment, comment like). */
   comment: Type.Union([Type.Object({ id: Id, excerpt: Type.String() }), Type.Null()]),
   read: Type.Boolean(),
+  /** When the latest person acted: a group that grows moves back to the top. */
   createdAt: Timestamp,
 });
 export type Notification = Static<typeof Notification>;

@@ -35,6 +35,11 @@ before(async () => {
   await signUpViaApi(friend.context.request, uniqueHandle('lin'), '林 Lin');
   await postNoteViaApi(friend.context.request, { title: 'Night market snacks 夜市小吃', body: '士林夜市 #美食 #taipei', photos: 2 });
   await postNoteViaApi(friend.context.request, { title: 'Rainy day reading', body: 'A good book and tea #reading', photos: 0 });
+  // Two people like Mei's note: her notifications show one "Lin and 1 other liked your note".
+  const another = await newPerson(browser, server.url);
+  await signUpViaApi(another.context.request, uniqueHandle('ana'), 'Ana');
+  for (const fan of [another, friend]) await fan.context.request.post(`/api/notes/${noteId}/like`);
+  await another.context.close();
   await friend.context.close();
 });
 after(async () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { jpeg } from './fixtures.js';
+import { jpeg, signUpViaApi } from './fixtures.js';
 import { launchBrowser, newPerson, type Server, signUpThroughUi, startServer, uniqueHandle } from './harness.js';
 
 let server: Server;
@@ -79,13 +79,20 @@ test('A posts a three-photo note; B finds, likes, collects and comments in Chine
   await b.page.getByRole('button', { name: 'Send' }).click();
   await b.page.getByText('太美了！下次去淡水一定要看日落 😍').waitFor();
 
+  // C likes it too: A gets one notification for both likes.
+  const c = await newPerson(browser, server.url);
+  await signUpViaApi(c.context.request, uniqueHandle('cy'), 'Cy');
+  assert.equal((await c.context.request.post(`/api/notes${noteUrl.slice('/notes'.length)}/like`)).status(), 200);
+  await c.context.close();
+
   // A: the badge, the notification, the reply.
   await a.page.goto('/');
   await a.page.locator('.tabbar .badge').waitFor();
   await a.page.getByRole('link', { name: /Notifications/ }).click();
   await a.page.getByRole('heading', { name: 'Notifications' }).waitFor();
   await a.page.getByText('commented on your note').waitFor();
-  await a.page.getByText('liked your note').waitFor();
+  await a.page.locator('.notification', { hasText: 'Cy and 1 other liked your note' }).waitFor();
+  assert.equal(await a.page.getByText('liked your note').count(), 1);
   await a.page.getByText('collected your note').waitFor();
   await a.page.getByRole('link', { name: 'commented on your note' }).click();
   await a.page.waitForURL(`**${noteUrl}*`);

@@ -204,12 +204,15 @@ export async function writeCommunity(w: BulkWriter, spec: SizeSpec, seed: number
       await w.add('note_hashtags', { note_id: id, hashtag_id: tagIds[t]!, created_at: created, hot_score: row.hot_score });
     }
     const later = () => Math.min(DATA_END_MS, created + 1000 + likeRng.int(7 * 24 * 3600 * 1000));
+    const liked: Action[] = [];
     for (const u of audience.distinct(likes, plan.topic[i]!, likeRng, scratch)) {
       const like = { note_id: id, user_id: userIds[u]!, created_at: later() };
       await w.add('note_likes', like);
-      await notices.add(row.author_id, like.user_id, 'like', id, null, like.created_at);
+      liked.push({ actorId: like.user_id, at: like.created_at });
     }
+    await notices.group(row.author_id, 'like', id, liked);
     likeRows += likes;
+    const collected: Action[] = [];
     for (const u of audience.distinct(collects, plan.topic[i]!, likeRng, scratch)) {
       let boardId: string | null = null;
       // About a third of collects go into a named board; a person has up to two boards.
@@ -223,8 +226,9 @@ export async function writeCommunity(w: BulkWriter, spec: SizeSpec, seed: number
       }
       const collect = { note_id: id, user_id: userIds[u]!, board_id: boardId, created_at: later() };
       await w.add('collects', collect);
-      await notices.add(row.author_id, collect.user_id, 'collect', id, null, collect.created_at);
+      collected.push({ actorId: collect.user_id, at: collect.created_at });
     }
+    await notices.group(row.author_id, 'collect', id, collected);
     collectRows += collects;
     await writeComments(w, notices, row, comments, plan.topic[i]!, people, userIds, audience, commentRng);
     commentRows += comments;
@@ -270,12 +274,21 @@ export async function writeCommunity(w: BulkWriter, spec: SizeSpec, seed: number
   };
 }
 
+const DAY_MS = 24 * 3600 * 1000;
 /** Notifications older than this are read; the last days' are waiting, as in a living community. */
-const READ_BEFORE_MS = DATA_END_MS - 3 * 24 * 3600 * 1000;
+const READ_BEFORE_MS = DATA_END_MS - 3 * DAY_MS;
+
+/** One person's like or collect of a note. */
+interface Action {
+  actorId: string;
+  at: number;
+}
 
 /**
- * One notification per like, collect, comment, reply and follow, as notifications.subscribers.ts
- * writes them: never to oneself (the pairs here never repeat, so the day's collapsing never applies).
+ * Notifications as notifications.subscribers.ts writes them, never to oneself: one per comment,
+ * reply and follow (the pairs here never repeat, so the day's collapsing of follows never applies),
+ * and a note's likes (or collects) gathered into one per day its author read them, the waiting ones
+ * into one unread group (ADR 0014).
  */
 class Notifications {
   count = 0;
@@ -286,6 +299,37 @@ class Notifications {
 
   async add(recipientId: string, actorId: string, kind: NotificationKind, noteId: string | null, commentId: string | null, at: number): Promise<void> {
     if (recipientId === actorId) return;
+    await this.write(recipientId, actorId, kind, noteId, commentId, at, at, 1);
+  }
+
+  async group(recipientId: string, kind: 'like' | 'collect', noteId: string, actions: Action[]): Promise<void> {
+    const days = new Map<number, Action[]>();
+    for (const a of actions) {
+      if (a.actorId === recipientId) continue;
+      // The author reads once a day: each day's actions are one group, the unread days' one more.
+      const day = a.at < READ_BEFORE_MS ? Math.floor(a.at / DAY_MS) : Number.POSITIVE_INFINITY;
+      const list = days.get(day);
+      if (list) list.push(a);
+      else days.set(day, [a]);
+    }
+    for (const list of days.values()) {
+      list.sort((a, b) => a.at - b.at);
+      const first = list[0]!;
+      const last = list[list.length - 1]!;
+      await this.write(recipientId, last.actorId, kind, noteId, null, first.at, last.at, list.length);
+    }
+  }
+
+  private async write(
+    recipientId: string,
+    actorId: string,
+    kind: NotificationKind,
+    noteId: string | null,
+    commentId: string | null,
+    at: number,
+    latestAt: number,
+    actorCount: number,
+  ): Promise<void> {
     this.count++;
     await this.w.add('notifications', {
       id: uuidv7At(at, this.rng),
@@ -295,7 +339,9 @@ class Notifications {
       note_id: noteId,
       comment_id: commentId,
       created_at: at,
-      read_at: at < READ_BEFORE_MS ? at + 3600 * 1000 : null,
+      latest_at: latestAt,
+      actor_count: actorCount,
+      read_at: latestAt < READ_BEFORE_MS ? latestAt + 3600 * 1000 : null,
     });
   }
 }

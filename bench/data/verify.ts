@@ -24,9 +24,10 @@ const CHECKS: Record<string, string> = {
   'hashtags.comment_count': `select count(*) n from hashtags h where comment_count != (select coalesce(sum(n.comment_count), 0) from note_hashtags x join notes n on n.id = x.note_id where x.hashtag_id = h.id)`,
   'boards.collect_count': `select count(*) n from boards b where collect_count != (select count(*) from collects c where c.board_id = b.id)`,
   'comments.reply_count': `select count(*) n from comments c where reply_count != (select count(*) from comments r where r.parent_id = c.id and ${SHOWN})`,
-  // Every like by someone other than the author has the notification the server would have written.
-  'notifications of likes': `select count(*) n from note_likes l join notes n on n.id = l.note_id where l.user_id != n.author_id
-    and not exists (select 1 from notifications x where x.recipient_id = n.author_id and x.actor_id = l.user_id and x.kind = 'like' and x.note_id = l.note_id)`,
+  // Every like by someone other than the author is counted in one of the note's like notifications
+  // (grouped per note while unread, ADR 0014), and none is counted twice.
+  'notifications of likes': `select count(*) n from notes n where (select count(*) from note_likes l where l.note_id = n.id and l.user_id != n.author_id)
+    != (select coalesce(sum(x.actor_count), 0) from notifications x where x.note_id = n.id and x.kind = 'like' and x.recipient_id = n.author_id)`,
   'foreign keys': `select count(*) n from pragma_foreign_key_check`,
 };
 

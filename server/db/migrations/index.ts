@@ -29,6 +29,7 @@ import { searchRecentTier } from './0021-search-recent-tier.js';
 import { searchKindIndexes } from './0022-search-kind-indexes.js';
 import { foreignKeyIndexes } from './0023-foreign-key-indexes.js';
 import { unreadNotificationsIndex } from './0024-unread-notifications-index.js';
+import { groupedNotifications } from './0025-grouped-notifications.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -66,6 +67,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0023-foreign-key-indexes': foreignKeyIndexes,
   // the unread-notifications index holds unread ones only (issue 4: a like's notification cost)
   '0024-unread-notifications-index': unreadNotificationsIndex,
+  // likes, collects and comment likes grouped per note or comment while unread (issue 4, ADR 0014)
+  '0025-grouped-notifications': groupedNotifications,
 };
 
 class RegistryProvider implements MigrationProvider {

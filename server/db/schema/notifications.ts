@@ -16,6 +16,11 @@ export interface NotificationsTable {
   kind: NotificationKind;
   note_id: string | null;
   comment_id: string | null;
+  /** When the first of the people it speaks for acted. */
   created_at: number;
+  /** When the latest did: the list's order. Equals created_at for kinds that are not grouped. */
+  latest_at: number;
+  /** The people it speaks for (likes, collects and comment likes are grouped while unread); actor_id is the latest. */
+  actor_count: number;
   read_at: number | null;
 }

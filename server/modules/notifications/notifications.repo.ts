@@ -1,25 +1,68 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { NotificationKind, NotificationsTable } from '../../db/schema/index.js';
 
-export async function insertNotification(db: Executor, row: NotificationsTable): Promise<void> {
-  await db.insertInto('notifications').values(row).execute();
+/** A notification that speaks for one person: every kind but the grouped ones. */
+export async function insertNotification(db: Executor, row: Omit<NotificationsTable, 'latest_at' | 'actor_count'>): Promise<void> {
+  await db
+    .insertInto('notifications')
+    .values({ ...row, latest_at: row.created_at, actor_count: 1 })
+    .execute();
 }
 
-/** True when the same actor already told the recipient the same thing about the same object since `since`. */
-export async function recentlyNotified(
+/** Kinds that gather into one unread notification per note (like, collect) or comment (comment_like). */
+export type GroupedKind = 'like' | 'collect' | 'comment_like';
+export const isGroupedKind = (kind: NotificationKind): kind is GroupedKind => kind === 'like' || kind === 'collect' || kind === 'comment_like';
+
+// The conflict targets name migration 0025's partial unique indexes, predicates written as literals
+// so that both engines can match them (a bound parameter would not prove the index's WHERE).
+const OPEN_NOTE_GROUP = sql<SqlBool>`read_at IS NULL AND kind IN ('like', 'collect')`;
+const OPEN_COMMENT_GROUP = sql<SqlBool>`read_at IS NULL AND kind = 'comment_like'`;
+
+/**
+ * Adds one person's like, collect or comment like to the recipient's unread notification about that
+ * note or comment, or opens one. One statement: the unique index decides, so concurrent writers (and
+ * other server processes) cannot open two. The latest person becomes the face of the group; the same
+ * person again (like, unlike, like) does not count twice in a row.
+ */
+export async function addToGroup(
   db: Executor,
-  n: { recipientId: string; actorId: string; kind: NotificationKind; noteId: string | null; commentId: string | null },
-  since: number,
-): Promise<boolean> {
+  n: { id: string; recipientId: string; actorId: string; kind: GroupedKind; noteId: string; commentId: string | null; at: number },
+): Promise<void> {
+  const newer = sql<SqlBool>`excluded.latest_at >= notifications.latest_at`;
+  await db
+    .insertInto('notifications')
+    .values({
+      id: n.id,
+      recipient_id: n.recipientId,
+      actor_id: n.actorId,
+      kind: n.kind,
+      note_id: n.noteId,
+      comment_id: n.kind === 'comment_like' ? n.commentId : null,
+      created_at: n.at,
+      latest_at: n.at,
+      actor_count: 1,
+      read_at: null,
+    })
+    .onConflict((oc) =>
+      (n.kind === 'comment_like' ? oc.columns(['recipient_id', 'comment_id']).where(OPEN_COMMENT_GROUP) : oc.columns(['recipient_id', 'kind', 'note_id']).where(OPEN_NOTE_GROUP)).doUpdateSet({
+        actor_id: sql`CASE WHEN ${newer} THEN excluded.actor_id ELSE notifications.actor_id END`,
+        latest_at: sql`CASE WHEN ${newer} THEN excluded.latest_at ELSE notifications.latest_at END`,
+        actor_count: sql`notifications.actor_count + CASE WHEN notifications.actor_id = excluded.actor_id THEN 0 ELSE 1 END`,
+      }),
+    )
+    .execute();
+}
+
+/** True when the actor already told the recipient they follow them since `since` (follow/unfollow spam). Index: notifications_follow_dedupe. */
+export async function recentlyNotifiedOfFollow(db: Executor, recipientId: string, actorId: string, since: number): Promise<boolean> {
   const row = await db
     .selectFrom('notifications')
     .select('id')
-    .where('actor_id', '=', n.actorId)
-    .where('recipient_id', '=', n.recipientId)
-    .where('kind', '=', n.kind)
+    .where('actor_id', '=', actorId)
+    .where('recipient_id', '=', recipientId)
+    .where(sql<SqlBool>`kind = 'follow'`)
     .where('created_at', '>=', since)
-    .where((eb) => (n.noteId === null ? eb('note_id', 'is', null) : eb('note_id', '=', n.noteId)))
-    .where((eb) => (n.commentId === null ? eb('comment_id', 'is', null) : eb('comment_id', '=', n.commentId)))
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -33,15 +76,21 @@ function blockedActors(db: Executor, recipientId: string) {
     .union(db.selectFrom('blocks').select('blocker_id as id').where('blocked_id', '=', recipientId));
 }
 
-/** The recipient's notifications, newest first, after the cursor id. Index: notifications_recipient. */
-export async function notificationRows(db: Executor, recipientId: string, after: string | null, limit: number) {
+/**
+ * The recipient's notifications, latest activity first, after the cursor (latest_at, id).
+ * Index: notifications_recipient.
+ */
+export async function notificationRows(db: Executor, recipientId: string, after: [number, string] | null, limit: number) {
   let q = db
     .selectFrom('notifications')
     .selectAll()
     .where('recipient_id', '=', recipientId)
     .where('actor_id', 'not in', blockedActors(db, recipientId));
-  if (after) q = q.where('id', '<', after);
-  return q.orderBy('id', 'desc').limit(limit + 1).execute();
+  if (after) {
+    const [at, id] = after;
+    q = q.where((eb) => eb.or([eb('latest_at', '<', at), eb.and([eb('latest_at', '=', at), eb('id', '<', id)])]));
+  }
+  return q.orderBy('latest_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
 }
 
 /** Index: notifications_unread (unread ones only: the `read_at is null` here lets both engines use it). */

@@ -3,7 +3,7 @@ import { newId } from '../../db/ids.js';
 import type { NotificationKind } from '../../db/schema/index.js';
 import { canViewNote } from '../notes/notes.policy.js';
 import { isBlockedEitherWay } from '../social/relations.repo.js';
-import { insertNotification, recentlyNotified } from './notifications.repo.js';
+import { addToGroup, insertNotification, isGroupedKind, recentlyNotifiedOfFollow } from './notifications.repo.js';
 
 interface Candidate {
   recipientId: string;
@@ -13,13 +13,14 @@ interface Candidate {
   commentId: string | null;
 }
 
+/** Follow/unfollow/follow within this long rings once. */
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Kinds a person can toggle on and off: repeating them within a day must not ring again. */
-const COLLAPSED: ReadonlySet<NotificationKind> = new Set(['like', 'collect', 'comment_like', 'follow']);
 
 /**
  * Turns domain events into notifications. Never to yourself, never across a block, never about a
- * note the recipient may not see, and like/unlike spam collapses to one per actor and object a day.
+ * note the recipient may not see. Likes, collects and comment likes gather into one unread
+ * notification per note or comment (ADR 0014), so like/unlike spam rings once and a note that takes
+ * off does not bury everything else; follow/unfollow spam collapses to one per person a day.
  */
 export function subscribeNotifications(ctx: AppContext): void {
   // Handlers run concurrently; one chain per (actor, recipient, kind, object) makes "check, then
@@ -37,7 +38,11 @@ export function subscribeNotifications(ctx: AppContext): void {
         const note = await db.selectFrom('notes').select(['author_id', 'visibility']).where('id', '=', n.noteId).executeTakeFirst();
         if (!note || !(await canViewNote(db, note, n.recipientId))) return;
       }
-      if (COLLAPSED.has(n.kind) && (await recentlyNotified(db, n, at - DAY_MS))) return;
+      if (isGroupedKind(n.kind) && n.noteId) {
+        await addToGroup(db, { ...n, kind: n.kind, noteId: n.noteId, id, at });
+        return;
+      }
+      if (n.kind === 'follow' && (await recentlyNotifiedOfFollow(db, n.recipientId, n.actorId, at - DAY_MS))) return;
       await insertNotification(db, {
         id,
         recipient_id: n.recipientId,

@@ -127,9 +127,72 @@ for (const kind of testDatabases()) {
       await b!.delete(`/api/users/${a!.handle}/follow`);
       await b!.post(`/api/users/${a!.handle}/follow`);
       assert.deepEqual(
-        (await inbox(a!)).items.map((n: any) => n.kind),
-        ['follow', 'comment_like', 'like'],
+        (await inbox(a!)).items.map((n: any) => [n.kind, n.actorCount]),
+        [
+          ['follow', 1],
+          ['comment_like', 1],
+          ['like', 1],
+        ],
       );
+      assert.equal(await unread(a!), 3);
+    });
+
+    it('gathers likes, collects and comment likes into one notification per note or comment until it is read', async () => {
+      const [a, b, c, d, e] = await signUpUsers(t, 5);
+      const note = await createTextNote(a!, { title: 'Night market' });
+      const other = await createTextNote(a!, { title: 'Tea' });
+      for (const fan of [b, c, d]) await fan!.post(`/api/notes/${note.id}/like`);
+      await b!.post(`/api/notes/${note.id}/collect`);
+      await c!.post(`/api/notes/${other.id}/like`);
+      const mine = (await a!.post(`/api/notes/${note.id}/comments`, { body: 'Stall 12 is the best' })).body;
+      for (const fan of [b, c]) await fan!.post(`/api/comments/${mine.id}/like`);
+
+      let items = (await inbox(a!)).items;
+      assert.deepEqual(
+        items.map((n: any) => [n.kind, n.actor.handle, n.actorCount, n.note?.title]),
+        [
+          ['comment_like', c!.handle, 2, 'Night market'],
+          ['like', c!.handle, 1, 'Tea'],
+          ['collect', b!.handle, 1, 'Night market'],
+          ['like', d!.handle, 3, 'Night market'],
+        ],
+      );
+      assert.deepEqual(items[0].comment, { id: mine.id, excerpt: 'Stall 12 is the best' });
+      assert.equal(await unread(a!), 4, 'one unread notification per group, not per person');
+
+      // A new like on the older group moves it back to the top with its new face.
+      await e!.post(`/api/notes/${note.id}/like`);
+      items = (await inbox(a!)).items;
+      assert.deepEqual([items[0].kind, items[0].actor.handle, items[0].actorCount, items.length], ['like', e!.handle, 4, 4]);
+      assert.ok(Date.parse(items[0].createdAt) >= Date.parse(items[1].createdAt));
+
+      // Once read, a group is closed: the next like opens a new one, and the old one keeps its count.
+      await a!.post('/api/notifications/read');
+      await e!.delete(`/api/notes/${note.id}/like`);
+      await e!.post(`/api/notes/${note.id}/like`);
+      items = (await inbox(a!)).items;
+      assert.deepEqual(
+        items.slice(0, 2).map((n: any) => [n.kind, n.actor.handle, n.actorCount, n.read]),
+        [
+          ['like', e!.handle, 1, false],
+          ['like', e!.handle, 4, true],
+        ],
+      );
+      assert.equal(await unread(a!), 1);
+    });
+
+    it('keeps one group when many like the same note at once', async () => {
+      const [a, ...fans] = await signUpUsers(t, 13);
+      const note = await createTextNote(a!);
+      const likes = await Promise.all(fans.map((f) => f.post(`/api/notes/${note.id}/like`)));
+      assert.ok(likes.every((r) => r.status === 200));
+      const items = (await inbox(a!)).items;
+      assert.deepEqual(
+        items.map((n: any) => [n.kind, n.actorCount]),
+        [['like', 12]],
+      );
+      assert.ok(fans.some((f) => f.handle === items[0].actor.handle));
+      assert.equal(await unread(a!), 1);
     });
 
     it('never notifies across a block, nor about notes the recipient cannot see', async () => {
@@ -149,8 +212,7 @@ for (const kind of testDatabases()) {
 
     it('pages with a cursor and refuses bad input', async () => {
       const [a, ...fans] = await signUpUsers(t, 4);
-      const note = await createTextNote(a!);
-      for (const f of fans) await f.post(`/api/notes/${note.id}/like`);
+      for (const f of fans) await f.post(`/api/users/${a!.handle}/follow`);
       const first = await inbox(a!, '?limit=2');
       assert.equal(first.items.length, 2);
       const rest = await inbox(a!, `?limit=2&cursor=${first.nextCursor}`);
@@ -158,6 +220,7 @@ for (const kind of testDatabases()) {
       assert.equal(rest.nextCursor, null);
       assert.equal(new Set([...first.items, ...rest.items].map((n: any) => n.actor.id)).size, 3);
 
+      assert.equal((await a!.get('/api/notifications?cursor=not-a-cursor')).status, 400);
       assert.equal((await new Client(t).get('/api/notifications')).status, 401);
       assert.equal((await new Client(t).get('/api/notifications/unread-count')).status, 401);
       const bad: Array<[unknown, string]> = [

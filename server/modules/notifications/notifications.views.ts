@@ -24,8 +24,8 @@ export async function notificationsView(
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: Notification[]; nextCursor: string | null }> {
-  const after = decodeCursor<[string]>(cursor, ['string']);
-  const page = paginate(await notificationRows(db, viewerId, after?.[0] ?? null, limit), limit, (r) => [r.id]);
+  const after = decodeCursor<[number, string]>(cursor, ['number', 'string']);
+  const page = paginate(await notificationRows(db, viewerId, after ?? null, limit), limit, (r) => [Number(r.latest_at), r.id]);
   const noteIds = [...new Set(page.rows.flatMap((r) => (r.note_id ? [r.note_id] : [])))];
   const commentIds = [...new Set(page.rows.flatMap((r) => (r.comment_id ? [r.comment_id] : [])))];
   const [actors, notes, comments, blocked] = await Promise.all([
@@ -59,6 +59,7 @@ export async function notificationsView(
       id: r.id,
       kind: r.kind,
       actor,
+      actorCount: Number(r.actor_count),
       note: n
         ? {
             id: n.id,
@@ -74,7 +75,7 @@ export async function notificationsView(
         : null,
       comment: r.comment_id && body !== undefined && n ? { id: r.comment_id, excerpt: excerpt(body) } : null,
       read: r.read_at !== null,
-      createdAt: iso(r.created_at),
+      createdAt: iso(r.latest_at),
     });
   }
   return { items, nextCursor: page.nextCursor };

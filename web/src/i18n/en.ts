@@ -334,6 +334,8 @@ export const en = {
     mention: 'mentioned you',
     follow: 'started following you',
     comment_like: 'liked your comment',
+    andOthers_one: 'and {{count}} other',
+    andOthers_other: 'and {{count}} others',
     // moderation (issue 7)
     moderation: 'Moderation notice: see the rule, the evidence and how to appeal',
     markRead: 'Mark all as read',

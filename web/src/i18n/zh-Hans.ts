@@ -333,6 +333,8 @@ export const zhHans: Catalog = {
     mention: '提到了你',
     follow: '开始关注你了',
     comment_like: '赞了你的评论',
+    andOthers_one: '和其他 {{count}} 人',
+    andOthers_other: '和其他 {{count}} 人',
     // moderation (issue 7)
     moderation: '审核通知：查看所依据的规则、证据和申诉方式',
     markRead: '全部标为已读',

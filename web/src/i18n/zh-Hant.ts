@@ -333,6 +333,8 @@ export const zhHant: Catalog = {
     mention: '提到了你',
     follow: '開始追蹤你',
     comment_like: '對你的留言按讚',
+    andOthers_one: '和其他 {{count}} 人',
+    andOthers_other: '和其他 {{count}} 人',
     // moderation (issue 7)
     moderation: '審核通知：查看所依據的規則、證據和申訴方式',
     markRead: '全部標為已讀',

@@ -78,10 +78,12 @@ function NotificationRow({ n }: { n: AppNotification }) {
       <Avatar user={n.actor} size={40} />
       <div className="notification-text">
         <Link to={`/users/${n.actor.handle}`}>{n.actor.displayName || n.actor.handle}</Link>{' '}
+        {/* Likes and collects of one note arrive as one notification: "Mei and 11 others". */}
+        {n.actorCount > 1 && <span>{t('notifications.andOthers', { count: n.actorCount - 1 })} </span>}
         <Link to={target} className="notification-what">
           {t(`notifications.${n.kind}`)}
         </Link>
-        {n.comment && <span className="notification-excerpt">{n.comment.excerpt}</span>}
+        {n.comment && <span className="notification-excerpt">{n.comment.excerpt}</span>}{' '}
         <time className="hint" dateTime={n.createdAt}>
           {relativeTime(n.createdAt, i18n.language)}
         </time>
