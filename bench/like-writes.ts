@@ -45,11 +45,11 @@ const statements = {
   author: db.prepare('UPDATE users SET likes_received_count = likes_received_count + ? WHERE id = ?'),
   // The notification: one upsert into the author's open group for the note (migration 0025, ADR 0014).
   notify: db.prepare(
-    `INSERT INTO notifications (id, recipient_id, actor_id, kind, note_id, comment_id, created_at, latest_at, actor_count, read_at)
-     VALUES (?, ?, ?, 'like', ?, NULL, ?, ?, 1, NULL)
+    `INSERT INTO notifications (id, recipient_id, actor_id, kind, note_id, comment_id, created_at, actor_count, read_at)
+     VALUES (?, ?, ?, 'like', ?, NULL, ?, 1, NULL)
      ON CONFLICT (recipient_id, kind, note_id) WHERE read_at IS NULL AND kind IN ('like', 'collect') DO UPDATE SET
-       actor_id = CASE WHEN excluded.latest_at >= notifications.latest_at THEN excluded.actor_id ELSE notifications.actor_id END,
-       latest_at = CASE WHEN excluded.latest_at >= notifications.latest_at THEN excluded.latest_at ELSE notifications.latest_at END,
+       actor_id = CASE WHEN excluded.created_at >= notifications.created_at THEN excluded.actor_id ELSE notifications.actor_id END,
+       created_at = CASE WHEN excluded.created_at >= notifications.created_at THEN excluded.created_at ELSE notifications.created_at END,
        actor_count = notifications.actor_count + CASE WHEN notifications.actor_id = excluded.actor_id THEN 0 ELSE 1 END`,
   ),
 };
@@ -84,7 +84,7 @@ function apply(likes: Like[], without: ReadonlySet<Part>, rowsDone = false): voi
     perNote.set(note.id, (perNote.get(note.id) ?? 0) + 1);
     perAuthor.set(note.author_id, (perAuthor.get(note.author_id) ?? 0) + 1);
     if (without.has('notification') || note.author_id === user) continue;
-    statements.notify.run(randomUUID(), note.author_id, user, note.id, now, now);
+    statements.notify.run(randomUUID(), note.author_id, user, note.id, now);
   }
   for (const [id, n] of perNote) {
     if (without.has('note') && without.has('topics')) break;

@@ -320,28 +320,28 @@ class Notifications {
     }
   }
 
+  /** A row whose id dates from `openedAt` (the server's is made when the group opens) and whose time is `at`, the latest person's. */
   private async write(
     recipientId: string,
     actorId: string,
     kind: NotificationKind,
     noteId: string | null,
     commentId: string | null,
+    openedAt: number,
     at: number,
-    latestAt: number,
     actorCount: number,
   ): Promise<void> {
     this.count++;
     await this.w.add('notifications', {
-      id: uuidv7At(at, this.rng),
+      id: uuidv7At(openedAt, this.rng),
       recipient_id: recipientId,
       actor_id: actorId,
       kind,
       note_id: noteId,
       comment_id: commentId,
       created_at: at,
-      latest_at: latestAt,
       actor_count: actorCount,
-      read_at: latestAt < READ_BEFORE_MS ? latestAt + 3600 * 1000 : null,
+      read_at: at < READ_BEFORE_MS ? at + 3600 * 1000 : null,
     });
   }
 }

@@ -16,10 +16,8 @@ export interface NotificationsTable {
   kind: NotificationKind;
   note_id: string | null;
   comment_id: string | null;
-  /** When the first of the people it speaks for acted. */
+  /** When it happened; for a group, when its latest person acted (the list's order). */
   created_at: number;
-  /** When the latest did: the list's order. Equals created_at for kinds that are not grouped. */
-  latest_at: number;
   /** The people it speaks for (likes, collects and comment likes are grouped while unread); actor_id is the latest. */
   actor_count: number;
   read_at: number | null;

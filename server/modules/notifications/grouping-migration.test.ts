@@ -60,35 +60,35 @@ for (const kind of testDatabases()) {
     it('merges unread groups into their newest row and leaves the rest as they were', async () => {
       const rows = await database.db
         .selectFrom('notifications')
-        .select(['id', 'actor_id', 'kind', 'actor_count', 'created_at', 'latest_at', 'read_at'])
+        .select(['id', 'actor_id', 'kind', 'actor_count', 'created_at', 'read_at'])
         .orderBy('id')
         .execute();
       assert.deepEqual(
-        rows.map((r) => [r.id, r.actor_id, r.kind, Number(r.actor_count), Number(r.created_at), Number(r.latest_at), r.read_at === null ? null : Number(r.read_at)]),
+        rows.map((r) => [r.id, r.actor_id, r.kind, Number(r.actor_count), Number(r.created_at), r.read_at === null ? null : Number(r.read_at)]),
         [
-          ['01', 'b', 'like', 1, 10, 10, 11],
-          ['04', 'd', 'like', 3, 20, 40, null],
-          ['05', 'b', 'like', 1, 50, 50, null],
-          ['06', 'c', 'collect', 1, 60, 60, null],
-          ['08', 'd', 'comment_like', 2, 70, 80, null],
-          ['09', 'b', 'follow', 1, 90, 90, null],
-          ['10', 'c', 'follow', 1, 100, 100, null],
+          ['01', 'b', 'like', 1, 10, 11],
+          ['04', 'd', 'like', 3, 40, null],
+          ['05', 'b', 'like', 1, 50, null],
+          ['06', 'c', 'collect', 1, 60, null],
+          ['08', 'd', 'comment_like', 2, 80, null],
+          ['09', 'b', 'follow', 1, 90, null],
+          ['10', 'c', 'follow', 1, 100, null],
         ],
       );
     });
 
     it('refuses a second open group for the same note or comment, but not after it is read', async () => {
       const insert = (id: string, k: string, comment: string | null) =>
-        sql`INSERT INTO notifications (id, recipient_id, actor_id, kind, note_id, comment_id, created_at, latest_at, actor_count)
-          VALUES (${id}, 'a', 'c', ${k}, 'n1', ${comment}, 200, 200, 1)`.execute(database.db);
+        sql`INSERT INTO notifications (id, recipient_id, actor_id, kind, note_id, comment_id, created_at, actor_count)
+          VALUES (${id}, 'a', 'c', ${k}, 'n1', ${comment}, 200, 1)`.execute(database.db);
       await assert.rejects(insert('11', 'like', null), /unique/i);
       await assert.rejects(insert('12', 'comment_like', 'c1'), /unique/i);
       await sql`UPDATE notifications SET read_at = 300 WHERE id IN ('04', '08')`.execute(database.db);
       await insert('13', 'like', null);
       await insert('14', 'comment_like', 'c1');
       // Other kinds are never grouped: two follows from the same person can both be unread.
-      await sql`INSERT INTO notifications (id, recipient_id, actor_id, kind, created_at, latest_at, actor_count)
-        VALUES ('15', 'a', 'b', 'follow', 400, 400, 1)`.execute(database.db);
+      await sql`INSERT INTO notifications (id, recipient_id, actor_id, kind, created_at, actor_count)
+        VALUES ('15', 'a', 'b', 'follow', 400, 1)`.execute(database.db);
     });
   });
 }

@@ -3,10 +3,10 @@ import type { Executor } from '../../db/database.js';
 import type { NotificationKind, NotificationsTable } from '../../db/schema/index.js';
 
 /** A notification that speaks for one person: every kind but the grouped ones. */
-export async function insertNotification(db: Executor, row: Omit<NotificationsTable, 'latest_at' | 'actor_count'>): Promise<void> {
+export async function insertNotification(db: Executor, row: Omit<NotificationsTable, 'actor_count'>): Promise<void> {
   await db
     .insertInto('notifications')
-    .values({ ...row, latest_at: row.created_at, actor_count: 1 })
+    .values({ ...row, actor_count: 1 })
     .execute();
 }
 
@@ -29,7 +29,7 @@ export async function addToGroup(
   db: Executor,
   n: { id: string; recipientId: string; actorId: string; kind: GroupedKind; noteId: string; commentId: string | null; at: number },
 ): Promise<void> {
-  const newer = sql<SqlBool>`excluded.latest_at >= notifications.latest_at`;
+  const newer = sql<SqlBool>`excluded.created_at >= notifications.created_at`;
   await db
     .insertInto('notifications')
     .values({
@@ -40,14 +40,13 @@ export async function addToGroup(
       note_id: n.noteId,
       comment_id: n.kind === 'comment_like' ? n.commentId : null,
       created_at: n.at,
-      latest_at: n.at,
       actor_count: 1,
       read_at: null,
     })
     .onConflict((oc) =>
       (n.kind === 'comment_like' ? oc.columns(['recipient_id', 'comment_id']).where(OPEN_COMMENT_GROUP) : oc.columns(['recipient_id', 'kind', 'note_id']).where(OPEN_NOTE_GROUP)).doUpdateSet({
         actor_id: sql`CASE WHEN ${newer} THEN excluded.actor_id ELSE notifications.actor_id END`,
-        latest_at: sql`CASE WHEN ${newer} THEN excluded.latest_at ELSE notifications.latest_at END`,
+        created_at: sql`CASE WHEN ${newer} THEN excluded.created_at ELSE notifications.created_at END`,
         actor_count: sql`notifications.actor_count + CASE WHEN notifications.actor_id = excluded.actor_id THEN 0 ELSE 1 END`,
       }),
     )
@@ -77,7 +76,7 @@ function blockedActors(db: Executor, recipientId: string) {
 }
 
 /**
- * The recipient's notifications, latest activity first, after the cursor (latest_at, id).
+ * The recipient's notifications, latest activity first, after the cursor (created_at, id).
  * Index: notifications_recipient.
  */
 export async function notificationRows(db: Executor, recipientId: string, after: [number, string] | null, limit: number) {
@@ -88,9 +87,9 @@ export async function notificationRows(db: Executor, recipientId: string, after:
     .where('actor_id', 'not in', blockedActors(db, recipientId));
   if (after) {
     const [at, id] = after;
-    q = q.where((eb) => eb.or([eb('latest_at', '<', at), eb.and([eb('latest_at', '=', at), eb('id', '<', id)])]));
+    q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
   }
-  return q.orderBy('latest_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
 }
 
 /** Index: notifications_unread (unread ones only: the `read_at is null` here lets both engines use it). */

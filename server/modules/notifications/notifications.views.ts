@@ -25,7 +25,7 @@ export async function notificationsView(
   limit: number,
 ): Promise<{ items: Notification[]; nextCursor: string | null }> {
   const after = decodeCursor<[number, string]>(cursor, ['number', 'string']);
-  const page = paginate(await notificationRows(db, viewerId, after ?? null, limit), limit, (r) => [Number(r.latest_at), r.id]);
+  const page = paginate(await notificationRows(db, viewerId, after ?? null, limit), limit, (r) => [Number(r.created_at), r.id]);
   const noteIds = [...new Set(page.rows.flatMap((r) => (r.note_id ? [r.note_id] : [])))];
   const commentIds = [...new Set(page.rows.flatMap((r) => (r.comment_id ? [r.comment_id] : [])))];
   const [actors, notes, comments, blocked] = await Promise.all([
@@ -75,7 +75,7 @@ export async function notificationsView(
         : null,
       comment: r.comment_id && body !== undefined && n ? { id: r.comment_id, excerpt: excerpt(body) } : null,
       read: r.read_at !== null,
-      createdAt: iso(r.latest_at),
+      createdAt: iso(r.created_at),
     });
   }
   return { items, nextCursor: page.nextCursor };
