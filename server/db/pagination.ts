@@ -4,6 +4,11 @@ import { LIMITS } from '../../contract/limits.js';
 /**
  * Keyset pagination: a cursor is the sort key of the last row served (e.g. [createdAt, id]),
  * base64url-encoded JSON. The next page starts strictly after it. Never OFFSET.
+ *
+ * The query compares row values, `eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(at, id))`, never
+ * `created_at < ? OR (created_at = ? AND id < ?)`: both engines seek an index on (…, created_at, id)
+ * straight to a row value, while SQLite answers the OR from the top of the range, walking every row
+ * served before (a page 20,000 deep into the largest inbox at size M: bench/route-sweep.md).
  */
 export type CursorKey = Array<string | number>;
 

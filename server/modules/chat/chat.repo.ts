@@ -157,7 +157,7 @@ export async function conversationsOf(
     .where('c.kind', 'in', kinds);
   if (after) {
     const [at, id] = after;
-    q = q.where((eb) => eb.or([eb(sortAt, '<', at), eb.and([eb(sortAt, '=', at), eb('c.id', '<', id)])]));
+    q = q.where((eb) => eb(eb.refTuple(sortAt, 'c.id'), '<', eb.tuple(at, id)));
   }
   return q.orderBy('sort_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
 }

@@ -65,7 +65,7 @@ export class RoomsService {
       .leftJoin('conversation_members as m', (j) => j.onRef('m.conversation_id', '=', 'c.id').on('m.user_id', '=', viewerId))
       .select(['c.id', 'c.title', 'c.topic', 'c.member_count', 'c.last_message_at', 'm.state', 'm.role', sortAt.as('sort_at')])
       .where('c.kind', '=', 'room');
-    if (after) q = q.where((eb) => eb.or([eb(sortAt, '<', after[0]), eb.and([eb(sortAt, '=', after[0]), eb('c.id', '<', after[1])])]));
+    if (after) q = q.where((eb) => eb(eb.refTuple(sortAt, 'c.id'), '<', eb.tuple(after[0], after[1])));
     const rows = await q.orderBy('sort_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
     const page = paginate(rows, limit, (r) => [Number(r.sort_at), r.id]);
     return {

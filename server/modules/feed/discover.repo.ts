@@ -173,7 +173,7 @@ export async function latestRows(db: Executor, blocked: string[], after: [number
   if (blocked.length) q = q.where('notes.author_id', 'not in', blocked);
   if (after) {
     const [at, id] = after;
-    q = q.where((eb) => eb.or([eb('notes.created_at', '<', at), eb.and([eb('notes.created_at', '=', at), eb('notes.id', '<', id)])]));
+    q = q.where((eb) => eb(eb.refTuple('notes.created_at', 'notes.id'), '<', eb.tuple(at, id)));
   }
   const rows = await q.orderBy('notes.created_at', 'desc').orderBy('notes.id', 'desc').limit(limit + 1).execute();
   return rows.map((r) => ({ id: r.id, created_at: Number(r.created_at) }));
@@ -186,7 +186,7 @@ export async function hotTailRows(db: Executor, blocked: string[], after: [numbe
     .selectFrom('notes')
     .select(['notes.id', 'notes.hot_score'])
     .where('notes.visibility', '=', 'public')
-    .where((eb) => eb.or([eb('notes.hot_score', '<', score), eb.and([eb('notes.hot_score', '=', score), eb('notes.id', '<', id)])]));
+    .where((eb) => eb(eb.refTuple('notes.hot_score', 'notes.id'), '<', eb.tuple(score, id)));
   if (blocked.length) q = q.where('notes.author_id', 'not in', blocked);
   const rows = await q.orderBy('notes.hot_score', 'desc').orderBy('notes.id', 'desc').limit(limit + 1).execute();
   return rows.map((r) => ({ id: r.id, hot_score: Number(r.hot_score) }));

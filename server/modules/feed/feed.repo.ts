@@ -127,10 +127,7 @@ export async function topicRows(
     if (after) {
       const [at, id] = after;
       q = q.where((eb) =>
-        eb.or([
-          eb('note_hashtags.created_at', '<', at),
-          eb.and([eb('note_hashtags.created_at', '=', at), eb('note_hashtags.note_id', '<', id)]),
-        ]),
+        eb(eb.refTuple('note_hashtags.created_at', 'note_hashtags.note_id'), '<', eb.tuple(at, id)),
       );
     }
     return q.orderBy('note_hashtags.created_at', 'desc').orderBy('note_hashtags.note_id', 'desc').limit(limit + 1).execute();
@@ -138,10 +135,7 @@ export async function topicRows(
   if (after) {
     const [score, id] = after;
     q = q.where((eb) =>
-      eb.or([
-        eb('note_hashtags.hot_score', '<', score),
-        eb.and([eb('note_hashtags.hot_score', '=', score), eb('note_hashtags.note_id', '<', id)]),
-      ]),
+      eb(eb.refTuple('note_hashtags.hot_score', 'note_hashtags.note_id'), '<', eb.tuple(score, id)),
     );
   }
   return q.orderBy('note_hashtags.hot_score', 'desc').orderBy('note_hashtags.note_id', 'desc').limit(limit + 1).execute();

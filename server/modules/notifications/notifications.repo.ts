@@ -87,7 +87,7 @@ export async function notificationRows(db: Executor, recipientId: string, after:
     .where('actor_id', 'not in', blockedActors(db, recipientId));
   if (after) {
     const [at, id] = after;
-    q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
+    q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(at, id)));
   }
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
 }

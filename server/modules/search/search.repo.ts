@@ -69,7 +69,7 @@ export async function noteMatches(db: Executor, index: SearchIndex, query: Searc
   if (f.since !== undefined) q = q.where('notes.created_at', '>=', f.since);
   if (f.after) {
     const [value, after] = f.after;
-    q = q.where((eb) => eb.or([eb(key, '<', value), eb.and([eb(key, '=', value), eb(id, '<', after)])]));
+    q = q.where((eb) => eb(eb.refTuple(key, id), '<', eb.tuple(value, after)));
   }
   const rows = await q.orderBy(key, 'desc').orderBy(id, 'desc').limit(f.limit + 1).execute();
   return rows.map((r) => ({ id: r.id, key: Number(r.key) }));
@@ -102,7 +102,7 @@ export async function userMatches(
   if (viewerId) q = q.where('users.id', 'not in', blockedFor(db, viewerId));
   if (after) {
     const [score, id] = after;
-    q = q.where((eb) => eb.or([eb('m.score', '<', score), eb.and([eb('m.score', '=', score), eb('users.id', '<', id)])]));
+    q = q.where((eb) => eb(eb.refTuple('m.score', 'users.id'), '<', eb.tuple(score, id)));
   }
   if (popularFirst) q = q.orderBy('users.follower_count', 'desc');
   const rows = await q.orderBy('m.score', 'desc').orderBy('users.id', 'desc').limit(limit + 1).execute();
@@ -134,7 +134,7 @@ export async function topicMatches(
     .where('hashtags.note_count', '>', 0);
   if (after) {
     const [score, id] = after;
-    q = q.where((eb) => eb.or([eb('m.score', '<', score), eb.and([eb('m.score', '=', score), eb('hashtags.id', '<', id)])]));
+    q = q.where((eb) => eb(eb.refTuple('m.score', 'hashtags.id'), '<', eb.tuple(score, id)));
   }
   if (popularFirst) q = q.orderBy('hashtags.note_count', 'desc');
   const rows = await q.orderBy('m.score', 'desc').orderBy('hashtags.id', 'desc').limit(limit + 1).execute();
@@ -278,7 +278,7 @@ export async function usersChangedAfter(db: Executor, after: { at: number; id: s
   return db
     .selectFrom('users')
     .select(['id', 'updated_at'])
-    .where((eb) => eb.or([eb('updated_at', '>', after.at), eb.and([eb('updated_at', '=', after.at), eb('id', '>', after.id)])]))
+    .where((eb) => eb(eb.refTuple('updated_at', 'id'), '>', eb.tuple(after.at, after.id)))
     .orderBy('updated_at')
     .orderBy('id')
     .limit(limit)

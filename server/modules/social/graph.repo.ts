@@ -94,7 +94,7 @@ export async function followPage(
   if (after) {
     const [at, id] = after;
     q = q.where((eb) =>
-      eb.or([eb('follows.created_at', '<', at), eb.and([eb('follows.created_at', '=', at), eb(`follows.${other}`, '<', id)])]),
+      eb(eb.refTuple('follows.created_at', `follows.${other}`), '<', eb.tuple(at, id)),
     );
   }
   return q.orderBy('follows.created_at', 'desc').orderBy(`follows.${other}`, 'desc').limit(limit + 1).execute();

@@ -74,7 +74,7 @@ export async function collectRows(
   if (after) {
     const [at, id] = after;
     q = q.where((eb) =>
-      eb.or([eb('collects.created_at', '<', at), eb.and([eb('collects.created_at', '=', at), eb('collects.note_id', '<', id)])]),
+      eb(eb.refTuple('collects.created_at', 'collects.note_id'), '<', eb.tuple(at, id)),
     );
   }
   return q.orderBy('collects.created_at', 'desc').orderBy('collects.note_id', 'desc').limit(limit + 1).execute();
@@ -97,7 +97,7 @@ export async function likeRows(
   if (after) {
     const [at, id] = after;
     q = q.where((eb) =>
-      eb.or([eb('note_likes.created_at', '<', at), eb.and([eb('note_likes.created_at', '=', at), eb('note_likes.note_id', '<', id)])]),
+      eb(eb.refTuple('note_likes.created_at', 'note_likes.note_id'), '<', eb.tuple(at, id)),
     );
   }
   return q.orderBy('note_likes.created_at', 'desc').orderBy('note_likes.note_id', 'desc').limit(limit + 1).execute();
