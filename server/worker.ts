@@ -7,6 +7,7 @@
 import type { Config } from './config.js';
 import { type AppContext, createContext } from './context.js';
 import { migrateToLatest } from './db/migrations/index.js';
+import { registerTopicScoreJobs } from './modules/notes/topic-scores.jobs.js';
 import { registerSearchJobs, scheduleUserSweep, searchIndexer } from './modules/search/search.jobs.js';
 import { registerVideoJobs } from './modules/video/video.jobs.js';
 // moderation (issue 7)
@@ -21,6 +22,8 @@ export interface RunningWorker {
 /** Every queue processor a worker runs; the server registers the same ones through its modules. */
 export function registerJobProcessors(ctx: AppContext): void {
   registerSearchJobs(ctx, searchIndexer(ctx));
+  // topic pages' copy of each note's hot score (ADR 0015)
+  registerTopicScoreJobs(ctx);
   // video notes (issue 9): transcodes run here, away from request handling, when workers are split out
   registerVideoJobs(ctx);
   // moderation (issue 7): automated checks (text, spam, images) and the notices their decisions send

@@ -28,6 +28,9 @@ const CHECKS: Record<string, string> = {
   // (to its author, grouped per note while unread, ADR 0014), and none is counted twice.
   'notifications of likes': `select count(*) n from notes n where (select count(*) from note_likes l where l.note_id = n.id and l.user_id != n.author_id)
     != (select coalesce(sum(x.actor_count), 0) from notifications x where x.note_id = n.id and x.kind = 'like')`,
+  // Topic rows copy their note's hot score, except notes the topic-scores job has yet to copy (ADR 0015).
+  'note_hashtags.hot_score': `select count(*) n from note_hashtags x join notes n on n.id = x.note_id
+    where x.hot_score != n.hot_score and not exists (select 1 from topic_scores_due d where d.note_id = x.note_id)`,
   'foreign keys': `select count(*) n from pragma_foreign_key_check`,
 };
 

@@ -30,6 +30,7 @@ import { searchKindIndexes } from './0022-search-kind-indexes.js';
 import { foreignKeyIndexes } from './0023-foreign-key-indexes.js';
 import { unreadNotificationsIndex } from './0024-unread-notifications-index.js';
 import { groupedNotifications } from './0025-grouped-notifications.js';
+import { topicScoresDue } from './0026-topic-scores-due.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -69,6 +70,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0024-unread-notifications-index': unreadNotificationsIndex,
   // likes, collects and comment likes grouped per note or comment while unread (issue 4, ADR 0014)
   '0025-grouped-notifications': groupedNotifications,
+  // topic pages copy a note's hot score in a job, not in each like's transaction (issue 4, ADR 0015)
+  '0026-topic-scores-due': topicScoresDue,
 };
 
 class RegistryProvider implements MigrationProvider {

@@ -1,7 +1,7 @@
 import type { SessionsTable, UserInterestsTable, UserLanguagesTable, UsersTable, VerificationCodesTable } from './accounts.js';
 import type { CommentLikesTable, CommentsTable } from './comments.js';
 import type { MediaTable } from './media.js';
-import type { HashtagsTable, NoteHashtagsTable, NoteMediaTable, NoteMentionsTable, NotesTable } from './notes.js';
+import type { HashtagsTable, NoteHashtagsTable, NoteMediaTable, NoteMentionsTable, NotesTable, TopicScoresDueTable } from './notes.js';
 import type { NotificationsTable } from './notifications.js';
 import type { BlocksTable, BoardsTable, CollectsTable, FollowsTable, NoteLikesTable } from './social.js';
 import type { TranslationCacheTable, UserTranslationSettingsTable } from './translation.js';
@@ -48,6 +48,7 @@ export interface DB {
   hashtags: HashtagsTable;
   note_hashtags: NoteHashtagsTable;
   note_mentions: NoteMentionsTable;
+  topic_scores_due: TopicScoresDueTable;
   follows: FollowsTable;
   blocks: BlocksTable;
   note_likes: NoteLikesTable;

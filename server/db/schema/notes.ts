@@ -43,8 +43,16 @@ export interface NoteHashtagsTable {
   note_id: string;
   hashtag_id: string;
   created_at: number;
-  /** Always equal to the note's notes.hot_score (moved in the same transaction): indexes topic pages. */
+  /**
+   * The note's notes.hot_score as a job last copied it (indexes topic pages): equal to it unless the
+   * note is in topic_scores_due, which the job empties within about a second (ADR 0015).
+   */
   hot_score: number;
+}
+
+/** Notes whose topic rows' copy of the hot score is behind (migration 0026). */
+export interface TopicScoresDueTable {
+  note_id: string;
 }
 
 export interface NoteMentionsTable {

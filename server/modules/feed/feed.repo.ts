@@ -96,7 +96,7 @@ export async function authorRows(
 /**
  * Notes carrying a hashtag. `new` walks note_hashtags_tag (hashtag_id, created_at, note_id) where
  * created_at is the note's; `hot` walks note_hashtags_hot (hashtag_id, hot_score, note_id), where
- * hot_score is the note's score copied in the same transaction that moves it (hot-score.ts). Both
+ * hot_score is the note's score as the topic-scores job last copied it (ADR 0015, hot-score.ts). Both
  * are index range scans in page order; visibility and blocks are checked on the joined note per row.
  */
 export async function topicRows(

@@ -6,6 +6,7 @@ import { regionOf } from '../../plugins/region.js';
 import type { KuaanApp } from '../../plugins/types.js';
 import { NotesService } from './notes.service.js';
 import { noteView } from './notes.views.js';
+import { registerTopicScoreJobs, scheduleTopicScores } from './topic-scores.jobs.js';
 import { createViewCounter, type ViewCounter } from './view-counter.js';
 
 declare module 'fastify' {
@@ -25,6 +26,8 @@ export function notesRoutes(app: KuaanApp, ctx: AppContext): void {
     views.stop();
     await views.flush();
   });
+  registerTopicScoreJobs(ctx);
+  app.addHook('onReady', () => scheduleTopicScores(ctx));
   const writeLimit = { rateLimit: { max: ctx.config.rateLimits.writesPerMinute, timeWindow: '1 minute' } };
 
   app.post(

@@ -24,8 +24,8 @@ export async function deleteNoteLike(db: Executor, noteId: string, userId: strin
 
 /**
  * Moves a note's like/collect counters by delta in one atomic UPDATE (col = col + delta, never a
- * read-modify-write), recomputing its discover score (and its topic rows' copy) in the same
- * transaction. Returns the counters as this UPDATE left them, for the response.
+ * read-modify-write), recomputing its discover score in the same transaction and marking its topic
+ * rows' copy as behind (ADR 0015). Returns the counters as this UPDATE left them, for the response.
  */
 export async function bumpNoteCounter(db: Executor, noteId: string, counter: 'likes' | 'collects', delta: number) {
   return bumpNoteCounters(db, noteId, { [counter]: delta });
