@@ -65,6 +65,36 @@ for (const kind of testDatabases()) {
       assert.equal((await b!.get(`/api/notes/${note.id}`)).body.counts.comments, 6);
     });
 
+    it('previews a long thread by its first replies the reader may see, beside short threads', async () => {
+      const [author, reader, blocked, ...others] = await signUpUsers(t, 6);
+      const note = await createTextNote(author!);
+      const long = await comment(author!, note.id, 'Ask me anything');
+      // More replies than a short thread has (comments.read.repo.ts): the first two by someone the reader blocks.
+      for (const text of ['b1', 'b2']) await comment(blocked!, note.id, text, long.id);
+      for (let i = 0; i < 22; i++) await comment(others[i % others.length]!, note.id, `r${i}`, long.id);
+      const short = await comment(reader!, note.id, 'Quick one');
+      for (const text of ['s1', 's2']) await comment(others[0]!, note.id, text, short.id);
+      assert.equal((await reader!.post(`/api/users/${blocked!.handle}/block`)).status, 200);
+
+      const page = (await reader!.get(`/api/notes/${note.id}/comments`)).body;
+      const threads = new Map(page.items.map((th: any) => [th.comment.body, th]));
+      assert.equal((threads.get('Ask me anything') as any).comment.replyCount, 24);
+      assert.deepEqual(
+        (threads.get('Ask me anything') as any).replies.map((r: any) => r.body),
+        ['r0', 'r1', 'r2'],
+      );
+      assert.deepEqual(
+        (threads.get('Quick one') as any).replies.map((r: any) => r.body),
+        ['s1', 's2'],
+      );
+      // Someone who blocks nobody sees the thread's first replies as they are.
+      const open = (await others[0]!.get(`/api/notes/${note.id}/comments`)).body.items.find((th: any) => th.comment.id === long.id);
+      assert.deepEqual(
+        open.replies.map((r: any) => r.body),
+        ['b1', 'b2', 'r0'],
+      );
+    });
+
     it('turns @mentions and sticker codes into facets, and keeps markup as plain text', async () => {
       const [author, fan] = await signUpUsers(t, 2);
       const note = await createTextNote(author!);

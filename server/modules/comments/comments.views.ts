@@ -69,7 +69,7 @@ export async function threadsView(
   const page = paginate(await topLevelRows(db, note.id, viewerId, after?.[0] ?? null, limit), limit, (r) => [r.id]);
   const previews = await replyPreviews(
     db,
-    page.rows.map((r) => r.id),
+    page.rows.map((r) => ({ id: r.id, replyCount: Number(r.reply_count) })),
     viewerId,
     REPLY_PREVIEW,
   );
