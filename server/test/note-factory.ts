@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Note } from '../../contract/notes.js';
 import type { Client } from './client.js';
 import { uploadImage } from './media-factory.js';
@@ -17,7 +17,9 @@ export interface NoteOverrides {
 export async function createTextNote(client: Client, overrides: NoteOverrides = {}): Promise<Note> {
   const res = await client.post<Note>('/api/notes', {
     type: 'text',
-    title: overrides.title ?? `note ${randomBytes(3).toString('hex')}`,
+    // Unique by digits, not random letters: language detection reads the title, and random hex made
+    // the same test note English in one run and French or Italian in another.
+    title: overrides.title ?? `note ${randomInt(1_000_000_000)}`,
     body: overrides.body ?? 'Hello from a test note.',
     ...(overrides.visibility ? { visibility: overrides.visibility } : {}),
     ...(overrides.locationLabel !== undefined ? { locationLabel: overrides.locationLabel } : {}),
@@ -32,7 +34,7 @@ export async function createPhotoNote(client: Client, imageCount = 1, overrides:
   for (let i = 0; i < imageCount; i++) images.push(await uploadImage(client));
   const res = await client.post<Note>('/api/notes', {
     type: 'photo',
-    title: overrides.title ?? `photos ${randomBytes(3).toString('hex')}`,
+    title: overrides.title ?? `photos ${randomInt(1_000_000_000)}`,
     body: overrides.body ?? 'A photo note from a test.',
     images: images.map((img, i) => ({ mediaId: img.id, ...(overrides.alts?.[i] !== undefined ? { alt: overrides.alts[i] } : {}) })),
     ...(overrides.visibility ? { visibility: overrides.visibility } : {}),
