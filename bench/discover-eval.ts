@@ -18,7 +18,8 @@ import SqliteDatabase from '../server/db/sqlite-driver.js';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from '../server/db/schema/index.js';
 import { DiscoverPipeline } from '../server/modules/feed/discover.pipeline.js';
-import { recomputeHotScore } from '../server/modules/notes/hot-score.js';
+import { Database } from '../server/db/database.js';
+import { copyDueTopicScores, recomputeHotScore } from '../server/modules/notes/hot-score.js';
 import { LearnerAids } from '../server/modules/translation/learner-aids.js';
 import { GlossProvider } from '../server/modules/translation/providers/gloss.js';
 import { DATA_END_MS } from './data/sizes.js';
@@ -41,7 +42,8 @@ fs.copyFileSync(path.join(dataDir, 'kuaan.db'), file);
 const raw = new SqliteDatabase(file);
 raw.pragma('journal_mode = WAL');
 raw.pragma('cache_size = -262144');
-const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+const dialect = new SqliteDialect({ database: raw });
+const db = new Kysely<DB>({ dialect });
 
 function log(line: string) {
   process.stderr.write(`[discover-eval] ${line}\n`);
@@ -141,6 +143,10 @@ async function run() {
   log(`${people.length} people with ≥ 3 likes in the last ${windowDays} days`);
   const truth = await holdOut(people);
   log(`held out ${[...truth.values()].reduce((n, s) => n + s.size, 0)} likes`);
+  // Topic pages and Discover's per-topic pools read the topic rows' copy of the scores: bring it up to
+  // date now, as the server's topic-scores job would within a second (ADR 0015).
+  const database = new Database({ kind: 'sqlite', dialect, describe: file });
+  while ((await copyDueTopicScores(database, 2000)) > 0);
 
   const pipeline = new DiscoverPipeline(db, { provider: null, gloss: new GlossProvider(new LearnerAids()) }, () => DATA_END_MS);
   const methods = ['ranker', 'newest', 'liked', 'liked-window'] as const;

@@ -23,18 +23,23 @@ function shownTo(db: Executor, viewerId: string | null) {
   };
 }
 
+/** Comments the viewer may see: shown (or their own), not by someone they muted or by either side of a block. */
+function visibleComments(db: Executor, viewerId: string | null) {
+  let q = db.selectFrom('comments').selectAll().where(shownTo(db, viewerId));
+  if (viewerId) q = q.where('author_id', 'not in', blockedSubquery(db, viewerId));
+  return q;
+}
+
 /** Top-level comments of a note, newest first, after the cursor id. Index: comments_note. */
 export async function topLevelRows(db: Executor, noteId: string, viewerId: string | null, after: string | null, limit: number) {
-  let q = db.selectFrom('comments').selectAll().where('note_id', '=', noteId).where('parent_id', 'is', null).where(shownTo(db, viewerId));
-  if (viewerId) q = q.where('author_id', 'not in', blockedSubquery(db, viewerId));
+  let q = visibleComments(db, viewerId).where('note_id', '=', noteId).where('parent_id', 'is', null);
   if (after) q = q.where('id', '<', after);
   return q.orderBy('id', 'desc').limit(limit + 1).execute();
 }
 
 /** Replies under one top-level comment, oldest first (a conversation reads down). Index: comments_parent. */
 export async function replyRows(db: Executor, parentId: string, viewerId: string | null, after: string | null, limit: number) {
-  let q = db.selectFrom('comments').selectAll().where('parent_id', '=', parentId).where(shownTo(db, viewerId));
-  if (viewerId) q = q.where('author_id', 'not in', blockedSubquery(db, viewerId));
+  let q = visibleComments(db, viewerId).where('parent_id', '=', parentId);
   if (after) q = q.where('id', '>', after);
   return q.orderBy('id', 'asc').limit(limit + 1).execute();
 }
@@ -59,15 +64,9 @@ export async function replyPreviews(db: Executor, parents: Array<{ id: string; r
   return [...windowed, ...sought].sort((a, b) => (a.parent_id! < b.parent_id! ? -1 : a.parent_id! > b.parent_id! ? 1 : a.id < b.id ? -1 : 1));
 }
 
-function visibleReplies(db: Executor, viewerId: string | null) {
-  let q = db.selectFrom('comments').selectAll().where(shownTo(db, viewerId));
-  if (viewerId) q = q.where('author_id', 'not in', blockedSubquery(db, viewerId));
-  return q;
-}
-
 async function firstRepliesOfShort(db: Executor, parentIds: string[], viewerId: string | null, perParent: number) {
   if (parentIds.length === 0) return [];
-  const ranked = visibleReplies(db, viewerId)
+  const ranked = visibleComments(db, viewerId)
     .select((eb) => eb.fn.agg<number>('row_number').over((ob) => ob.partitionBy('parent_id').orderBy('id')).as('rn'))
     .where('parent_id', 'in', parentIds);
   return db.selectFrom(ranked.as('r')).selectAll().where('r.rn', '<=', perParent).execute();
@@ -77,7 +76,7 @@ async function firstRepliesOfLong(db: Executor, parentIds: string[], viewerId: s
   if (parentIds.length === 0) return [];
   // Each seek wrapped: SQLite takes ORDER BY and LIMIT only on a whole compound select, not a member.
   const [first, ...rest] = parentIds.map((id, i) =>
-    db.selectFrom(visibleReplies(db, viewerId).where('parent_id', '=', id).orderBy('id').limit(perParent).as(`t${i}`)).selectAll(),
+    db.selectFrom(visibleComments(db, viewerId).where('parent_id', '=', id).orderBy('id').limit(perParent).as(`t${i}`)).selectAll(),
   );
   return rest.reduce((all, next) => all.unionAll(next), first!).execute();
 }
