@@ -3,6 +3,7 @@
  * model, and tell Simplified from Traditional), `eld` for the rest. No detector flags mixed text on
  * its own, so "mixed" is our own rule over character counts.
  */
+import { type Eld, loadEld } from './eld-model.js';
 import type { LearnerAids } from './learner-aids.js';
 
 export interface DetectedLanguage {
@@ -10,10 +11,6 @@ export interface DetectedLanguage {
   lang: string | null;
   /** The text clearly mixes CJK and Latin writing (e.g. 今天的hot pot太好吃了 so good). */
   mixed: boolean;
-}
-
-interface EldLike {
-  detect(text: string): { language: string; isReliable(): boolean };
 }
 
 /** Share of letters each side needs before a text counts as mixed. */
@@ -46,7 +43,7 @@ function countScripts(text: string): Counts {
 }
 
 export class LanguageDetector {
-  private eld: Promise<EldLike> | null = null;
+  private eld: Promise<Eld> | null = null;
 
   constructor(private readonly aids: LearnerAids) {}
 
@@ -74,9 +71,9 @@ export class LanguageDetector {
     return traditional > simplified ? 'zh-Hant' : 'zh-Hans';
   }
 
-  private loadEld(): Promise<EldLike> {
+  private loadEld(): Promise<Eld> {
     // The small n-gram set: as accurate as medium on short posts here, a third less memory (see ADR 0005).
-    this.eld ??= import('eld/small').then((m) => m.eld as EldLike);
+    this.eld ??= loadEld().then((loaded) => loaded.eld);
     return this.eld;
   }
 }
