@@ -27,6 +27,15 @@ describe('automated checks, unit', () => {
     assert.ok(hamming(a, c) > 10, `far: ${hamming(a, c)}`);
   });
 
+  it('SimHash: a text of one 3-gram or less is its FNV-1a 64 hash (the published test vectors)', () => {
+    assert.equal(simhash(''), 'cbf29ce484222325');
+    assert.equal(simhash('a'), 'af63dc4c8601ec8c');
+    assert.equal(simhash('A!'), 'af63dc4c8601ec8c', 'normalised first');
+    assert.equal(hamming('ffffffffffffffff', '0000000000000000'), 64);
+    assert.equal(hamming('8000000000000001', '0000000000000000'), 2);
+    assert.equal(hamming('af63dc4c8601ec8c', 'af63dc4c8601ec8d'), 1);
+  });
+
   it('obscenity finds English profanity with UTF-16 offsets, and slurs under the hate rule', () => {
     const [f] = new EnglishTextCheck().run({ comment: '好 what a fucking mess' });
     assert.equal(f!.ruleId, 'harassment');
