@@ -42,8 +42,9 @@ export async function loadEld(): Promise<LoadedEld> {
     const { instance, loadData } = createEld();
     loadData(data);
     return { eld: instance, source: 'json' };
-  } catch {
-    // Fall through: eld's layout changed; its public entry still works.
+  } catch (error) {
+    // eld's layout changed (or the child failed): its public entry still works, at the old cost.
+    process.emitWarning(`eld's model could not be read as JSON (${(error as Error).message}); using eld/small`, 'KuaanWarning');
   }
   const { eld } = (await import('eld/small')) as { eld: Eld };
   return { eld, source: 'module' };
@@ -53,6 +54,8 @@ function modelFromChild(model: string): Promise<NgramsData> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', PRINT_MODEL, model], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // A child that hangs must not leave detection waiting forever: killed, it falls back.
+      timeout: 60_000,
       // Not the parent's NODE_OPTIONS (tsx, inspectors): the child only imports one plain module.
       env: { ...process.env, NODE_OPTIONS: '' },
     });
@@ -63,8 +66,11 @@ function modelFromChild(model: string): Promise<NgramsData> {
       stderr += String(chunk);
     });
     child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`reading eld's model failed (exit ${code}): ${stderr.slice(-300)}`));
+    child.on('close', (code, signal) => {
+      if (code !== 0) {
+        const cause = stderr.split('\n').find((line) => /^\w*Error\b/.test(line)) ?? stderr.slice(-300);
+        return reject(new Error(`reading eld's model failed (exit ${code ?? signal}): ${cause}`));
+      }
       try {
         const data = JSON.parse(Buffer.concat(chunks).toString('utf8')) as NgramsData;
         if (typeof data.type !== 'string' || typeof data.languages !== 'object' || typeof data.ngrams !== 'object') {
