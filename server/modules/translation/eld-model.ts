@@ -3,7 +3,8 @@
  *
  * eld's ready-made entry (`eld/small`) imports its model as a 1.6 MB JavaScript object literal, and
  * V8 keeps far more resident after compiling that literal than after reading the same data with
- * JSON.parse: +160 MB of RSS against +48 MB in a bare Node process (bench/write-path.md, fifth round).
+ * JSON.parse: +160 MB of RSS against +48 MB in a bare Node process (bench/write-path.md, "eld's model
+ * read as JSON").
  * So a short-lived child process imports the model and prints it as JSON; this process parses it and
  * gives it to a fresh detector made by eld's own factory, `createEld`, the function its entries use.
  * Neither file is in eld's export map, so they are found beside its main entry, and any surprise

@@ -19,8 +19,8 @@ function addFnv1a64(s: string, weights: Int32Array): void {
   let lo = FNV_OFFSET_LO;
   for (let i = 0; i < s.length; i++) {
     lo = (lo ^ s.charCodeAt(i)) >>> 0;
-    // h × (2^40 + 0x1b3) mod 2^64. lo × 0x1b3 < 2^41 is exact in a double; its upper part carries into
-    // hi, and h × 2^40 adds lo's low 24 bits to hi's top.
+    // h × (2^40 + 0x1b3) mod 2^64. lo × 0x1b3 < 2^41 is exact in a double and its bits above 32 carry
+    // into hi; h × 2^40 mod 2^64 adds (lo × 2^8) mod 2^32 to hi.
     const low = lo * FNV_PRIME_LOW;
     const carry = Math.floor(low / TWO_32);
     hi = (Math.imul(hi, FNV_PRIME_LOW) + carry + (lo << 8)) >>> 0;
