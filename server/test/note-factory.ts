@@ -18,8 +18,10 @@ export async function createTextNote(client: Client, overrides: NoteOverrides = 
   const res = await client.post<Note>('/api/notes', {
     type: 'text',
     // Unique by digits, not random letters: language detection reads the title, and random hex made
-    // the same test note English in one run and French or Italian in another.
-    title: overrides.title ?? `note ${randomInt(1_000_000_000)}`,
+    // the same test note English in one run and French or Italian in another. The leading 9 keeps the
+    // profanity filter's leetspeak from reading a word at the start of the number: "note 455…" is
+    // "ass", which held about one note in 800 where automated moderation is on. None in a million now.
+    title: overrides.title ?? `note 9${randomInt(1_000_000_000)}`,
     body: overrides.body ?? 'Hello from a test note.',
     ...(overrides.visibility ? { visibility: overrides.visibility } : {}),
     ...(overrides.locationLabel !== undefined ? { locationLabel: overrides.locationLabel } : {}),
