@@ -13,15 +13,22 @@ export interface NoteOverrides {
   locationLabel?: string | null;
 }
 
+/**
+ * What makes a default title unique. Digits, not random letters: language detection reads the title,
+ * and random hex made the same test note English in one run and French or Italian in another. The
+ * leading 9 keeps the profanity filter's leetspeak from reading a word at the start of the number:
+ * "note 455…" is "ass", which held about one note in 800 where automated moderation is on. None in a
+ * million draws now.
+ */
+function uniqueNumber(): string {
+  return `9${randomInt(1_000_000_000)}`;
+}
+
 /** Posts a text note through the API (unique title unless given) and returns the Note DTO. */
 export async function createTextNote(client: Client, overrides: NoteOverrides = {}): Promise<Note> {
   const res = await client.post<Note>('/api/notes', {
     type: 'text',
-    // Unique by digits, not random letters: language detection reads the title, and random hex made
-    // the same test note English in one run and French or Italian in another. The leading 9 keeps the
-    // profanity filter's leetspeak from reading a word at the start of the number: "note 455…" is
-    // "ass", which held about one note in 800 where automated moderation is on. None in a million now.
-    title: overrides.title ?? `note 9${randomInt(1_000_000_000)}`,
+    title: overrides.title ?? `note ${uniqueNumber()}`,
     body: overrides.body ?? 'Hello from a test note.',
     ...(overrides.visibility ? { visibility: overrides.visibility } : {}),
     ...(overrides.locationLabel !== undefined ? { locationLabel: overrides.locationLabel } : {}),
@@ -36,7 +43,7 @@ export async function createPhotoNote(client: Client, imageCount = 1, overrides:
   for (let i = 0; i < imageCount; i++) images.push(await uploadImage(client));
   const res = await client.post<Note>('/api/notes', {
     type: 'photo',
-    title: overrides.title ?? `photos ${randomInt(1_000_000_000)}`,
+    title: overrides.title ?? `photos ${uniqueNumber()}`,
     body: overrides.body ?? 'A photo note from a test.',
     images: images.map((img, i) => ({ mediaId: img.id, ...(overrides.alts?.[i] !== undefined ? { alt: overrides.alts[i] } : {}) })),
     ...(overrides.visibility ? { visibility: overrides.visibility } : {}),
