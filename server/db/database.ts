@@ -2,6 +2,7 @@ import { Kysely, type Transaction } from 'kysely';
 import type { DialectHandle, DialectKind } from './dialect.js';
 import { GroupCommit } from './group-commit.js';
 import type { DB } from './schema/index.js';
+import type { WalCheckpointer } from './wal-checkpointer.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -25,12 +26,15 @@ export class Database {
   private onHookError: (err: unknown) => void = () => {};
   /** SQLite only: concurrent transactions share one COMMIT (PostgreSQL has many connections). */
   readonly groupCommit: GroupCommit | null;
+  /** SQLite files: the thread that copies the WAL back into the database (wal-checkpointer.ts). */
+  readonly checkpointer: WalCheckpointer | null;
 
   constructor(handle: DialectHandle) {
     this.db = new Kysely<DB>({ dialect: handle.dialect });
     this.kind = handle.kind;
     this.describe = handle.describe;
-    this.groupCommit = handle.kind === 'sqlite' ? new GroupCommit(this.db, (err) => this.onHookError(err)) : null;
+    this.checkpointer = handle.checkpointer ?? null;
+    this.groupCommit = handle.kind === 'sqlite' ? new GroupCommit(this.db, (err) => this.onHookError(err), this.checkpointer) : null;
   }
 
   /** Where after-commit hook failures are reported (the logger, once the app exists). */
@@ -67,6 +71,8 @@ export class Database {
   }
 
   async destroy(): Promise<void> {
+    // The thread closes its connection first, so that ours is the last and finishes the WAL.
+    await this.checkpointer?.stop();
     await this.db.destroy();
   }
 }

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from './sqlite-driver.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 import { type Dialect, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
 
 export type DialectKind = 'sqlite' | 'postgres';
@@ -13,10 +14,15 @@ export interface DialectHandle {
   dialect: Dialect;
   /** Human-readable location for logs, without credentials. */
   describe: string;
+  /** SQLite files written by this process: the thread that copies the WAL back (wal-checkpointer.ts). */
+  checkpointer?: WalCheckpointer;
 }
 
 /** Opens the embedded SQLite file with the pragmas a small always-on server wants. */
-export function sqliteDialect(file: string, { cacheMb = 64, readOnly = false }: { cacheMb?: number; readOnly?: boolean } = {}): DialectHandle {
+export function sqliteDialect(
+  file: string,
+  { cacheMb = 64, readOnly = false, walRestartFrames }: { cacheMb?: number; readOnly?: boolean; walRestartFrames?: number } = {},
+): DialectHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
@@ -27,7 +33,8 @@ export function sqliteDialect(file: string, { cacheMb = 64, readOnly = false }: 
   database.pragma('temp_store = MEMORY');
   // A connection that must only read (a Discover thread) fails loudly on any write.
   if (readOnly) database.pragma('query_only = ON');
-  return { kind: 'sqlite', dialect: new SqliteDialect({ database: withStatementCache(database) }), describe: file };
+  const checkpointer = file === ':memory:' || readOnly ? undefined : new WalCheckpointer(database, file, walRestartFrames);
+  return { kind: 'sqlite', dialect: new SqliteDialect({ database: withStatementCache(database) }), describe: file, checkpointer };
 }
 
 /** How many distinct SQL texts keep a compiled statement; the app has a few hundred call sites. */

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Txn } from './database.js';
 import type { DB } from './schema/index.js';
+import type { WalCheckpointer } from './wal-checkpointer.js';
 
 type Hook = () => void | Promise<void>;
 
@@ -45,12 +46,17 @@ interface Batch {
  */
 export class GroupCommit {
   private open: Batch | null = null;
+  /** Resolves once the batch started last has committed (or failed) and let go of the connection. */
+  private lastReleased: Promise<void> = Promise.resolve();
+  /** While set, new batches wait for the checkpoint thread's catch-up before their BEGIN. */
+  private gate: Promise<void> | null = null;
   /** Batches committed and members in them, for benchmarks and tests. */
   readonly stats = { commits: 0, members: 0 };
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly onHookError: (err: unknown) => void,
+    private readonly checkpointer: WalCheckpointer | null = null,
   ) {}
 
   run<T>(fn: (txn: Txn) => Promise<T>): Promise<T> {
@@ -105,18 +111,34 @@ export class GroupCommit {
     const released = new Promise<void>((r) => {
       release = r;
     });
+    const previousReleased = this.lastReleased;
+    this.lastReleased = released;
     const conn = new Promise<Kysely<DB>>((resolve, reject) => {
-      this.db
-        .connection()
-        .execute(async (c) => {
-          // IMMEDIATE takes the write lock now, waiting (busy_timeout) if another process (a
-          // `kuaan` command) holds it; a deferred BEGIN that read first would fail at its first
-          // write with SQLITE_BUSY instead of waiting.
-          await sql`begin immediate`.execute(c);
-          resolve(c);
-          await released;
-        })
-        .catch(reject);
+      const begin = () =>
+        this.db
+          .connection()
+          .execute(async (c) => {
+            // IMMEDIATE takes the write lock now, waiting (busy_timeout) if another process (a
+            // `kuaan` command) holds it; a deferred BEGIN that read first would fail at its first
+            // write with SQLITE_BUSY instead of waiting.
+            await sql`begin immediate`.execute(c);
+            resolve(c);
+            await released;
+          })
+          .catch(reject);
+      // When the WAL is long, writing pauses (reading does not): once the batch before has
+      // committed, the checkpoint thread copies the whole log, and this BEGIN finds it copied and
+      // starts it over (wal-checkpointer.ts). Batches started meanwhile queue behind, in order.
+      if (!this.gate && this.checkpointer?.catchUpDue()) {
+        const checkpointer = this.checkpointer;
+        this.gate = previousReleased
+          .then(() => checkpointer.catchUp())
+          .finally(() => {
+            this.gate = null;
+          });
+      }
+      if (this.gate) void this.gate.then(begin);
+      else begin();
     });
     const batch: Batch = {
       conn,
