@@ -22,9 +22,8 @@ import type SqliteDatabase from './sqlite-driver.js';
 const INTERVAL_MS = 50;
 /**
  * Frames (4 KiB pages) the WAL may reach before the thread asks for a rewind: 256 MB. A catch-up
- * pauses writing for the time of one pass and its fsyncs, 5–60 ms on this disk: at 16 MB under the
- * like load that was a pause every few tenths of a second and a p99 of 65 ms, at 256 MB one every
- * few seconds and a p99 of 12 ms (bench/write-path.md).
+ * pauses writing for the time of one pass and its fsyncs, 5–60 ms on this disk: under the like load
+ * p99 was 58 ms with a rewind every 16 MB, 41 ms every 64 MB, 8–19 ms every 256 MB (bench/write-path.md).
  */
 const RESTART_FRAMES = 65_536;
 /** SQLite's own default, put back if the thread dies. */
