@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { NotesTable, NotificationKind, UiLocale } from '../../server/db/schema/index.js';
+import { commentFingerprint, noteFingerprint } from '../../server/modules/moderation/checks/simhash.js';
 import { hotScore } from '../../server/modules/notes/hot-score.js';
 import { drawFollows, drawPeople, identity, type Native, type People, AudiencePicker } from './people.js';
 import { ALL_TAGS, commentText, drawNotes, noteLanguage, noteText, tagsOf, VISIBILITIES } from './notes.js';
@@ -191,6 +192,7 @@ export async function writeCommunity(w: BulkWriter, spec: SizeSpec, seed: number
       comment_count: comments,
       view_count: plan.views[i]!,
       hot_score: hotScore(likes, collects, comments, created),
+      text_fingerprint: noteFingerprint(text.title, text.body),
       created_at: created,
       updated_at: created,
       // Migration 0007's language columns, filled as the server's detector would have.
@@ -372,16 +374,18 @@ async function writeComments(
   for (const r of rows) {
     const parent = r.parent >= 0 ? rows[r.parent]! : null;
     const native = people.native[r.author]!;
+    const body = commentText(native, rng);
     await w.add('comments', {
       id: r.id,
       note_id: note.id,
       author_id: userIds[r.author]!,
       parent_id: parent ? parent.id : null,
       reply_to_user_id: parent ? userIds[parent.author]! : null,
-      body: commentText(native, rng),
+      body,
       facets: '[]',
       like_count: 0,
       reply_count: r.replies,
+      text_fingerprint: commentFingerprint(body),
       created_at: r.created,
       lang: native === 'en' ? 'en' : 'zh-Hans',
       lang_mixed: 0,

@@ -31,6 +31,7 @@ import { foreignKeyIndexes } from './0023-foreign-key-indexes.js';
 import { unreadNotificationsIndex } from './0024-unread-notifications-index.js';
 import { groupedNotifications } from './0025-grouped-notifications.js';
 import { topicScoresDue } from './0026-topic-scores-due.js';
+import { textFingerprints } from './0027-text-fingerprints.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -72,6 +73,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0025-grouped-notifications': groupedNotifications,
   // topic pages copy a note's hot score in a job, not in each like's transaction (issue 4, ADR 0015)
   '0026-topic-scores-due': topicScoresDue,
+  // the spam check's fingerprints stored with the text, not computed again for every new post (issue 4)
+  '0027-text-fingerprints': textFingerprints,
 };
 
 class RegistryProvider implements MigrationProvider {

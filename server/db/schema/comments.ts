@@ -9,6 +9,8 @@ export interface CommentsTable {
   facets: string;
   like_count: number;
   reply_count: number;
+  /** SimHash of body for the spam check (commentFingerprint); null on rows older than migration 0027. */
+  text_fingerprint: string | null;
   created_at: number;
 }
 

@@ -18,6 +18,8 @@ export interface NotesTable {
   view_count: number;
   /** Engagement decayed with age, as one monotone number so it can be indexed (see ADR 0004). */
   hot_score: number;
+  /** SimHash of `title\nbody` for the spam check (noteFingerprint); null on rows older than migration 0027. */
+  text_fingerprint: string | null;
   created_at: number;
   updated_at: number;
 }

@@ -13,6 +13,7 @@ import { commentText } from './comment-text.js';
 // moderation (issue 7)
 import { isHidden } from '../moderation/effects.js';
 import { assertMayPost } from '../moderation/moderation.policy.js';
+import { commentFingerprint } from '../moderation/checks/simhash.js';
 import { assertMayComment } from '../moderation/safety.service.js';
 import { loadVisibleComment } from './comments.policy.js';
 import * as repo from './comments.repo.js';
@@ -68,6 +69,7 @@ export class CommentsService {
       facets: JSON.stringify(text.facets),
       like_count: 0,
       reply_count: 0,
+      text_fingerprint: commentFingerprint(text.body),
       created_at: this.ctx.clock.now(),
     };
     await this.ctx.database

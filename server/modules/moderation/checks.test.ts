@@ -7,7 +7,7 @@ import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js
 import { createTextNote } from '../../test/note-factory.js';
 import { outcomeOf } from './checks.jobs.js';
 import { ImageCheck } from './checks/image.js';
-import { hamming, simhash } from './checks/simhash.js';
+import { commentFingerprint, hamming, noteFingerprint, simhash } from './checks/simhash.js';
 import { EnglishTextCheck } from './checks/text-en.js';
 import { ChineseTextCheck } from './checks/text-zh.js';
 
@@ -104,6 +104,45 @@ for (const kind of testDatabases()) {
       assert.equal(notices[0].subjectId, ids[2]);
       assert.equal(notices[0].rule.id, 'spam');
       assert.equal(notices[0].evidence[0].name, 'duplicates');
+    });
+
+    it('stores the fingerprint of each note and comment with its text, and a new one after an edit', async () => {
+      const author = await signUpUser(t);
+      const note = await createTextNote(author, { title: 'Hot pot', body: 'Spicy broth with friends tonight' });
+      const stored = (table: 'notes' | 'comments', id: string) =>
+        t.ctx.database.db.selectFrom(table).select('text_fingerprint').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal((await stored('notes', note.id)).text_fingerprint, noteFingerprint('Hot pot', 'Spicy broth with friends tonight'));
+      assert.equal((await author.patch(`/api/notes/${note.id}`, { body: 'Mild broth, and dumplings after' })).status, 200);
+      assert.equal((await stored('notes', note.id)).text_fingerprint, noteFingerprint('Hot pot', 'Mild broth, and dumplings after'));
+      const comment = (await author.post(`/api/notes/${note.id}/comments`, { body: 'Next time with more chili' })).body;
+      assert.equal((await stored('comments', comment.id)).text_fingerprint, commentFingerprint('Next time with more chili'));
+    });
+
+    it('compares a new post with the stored fingerprints, and fingerprints older rows that have none', async () => {
+      const text = 'Follow my page for free followers and likes, click the link in my profile now';
+      const db = t.ctx.database.db;
+      // Two earlier notes whose stored fingerprints say "the same text" though their text is not:
+      // only a check that reads the stored values counts them as copies.
+      const tampered = await signUpUser(t);
+      const unrelated = [await createTextNote(tampered, { title: 'Dumplings' }), await createTextNote(tampered, { title: 'Noodles' })];
+      await db.updateTable('notes').set({ text_fingerprint: noteFingerprint('copy', text) }).where('id', 'in', unrelated.map((n) => n.id)).execute();
+      const third = await createTextNote(tampered, { title: 'copy', body: text });
+      // Two earlier near-copies with no stored fingerprint, as rows written before migration 0027.
+      const older = await signUpUser(t);
+      const copies = [await createTextNote(older, { title: 'copy', body: text }), await createTextNote(older, { title: 'copy', body: `${text}!` })];
+      await db.updateTable('notes').set({ text_fingerprint: null }).where('id', 'in', copies.map((n) => n.id)).execute();
+      const fourth = await createTextNote(older, { title: 'copy', body: `${text}!!` });
+      await settle(t);
+      for (const [who, id] of [
+        [tampered, third.id],
+        [older, fourth.id],
+      ] as const) {
+        const notices = (await who.get('/api/moderation/notices')).body.items;
+        assert.deepEqual(
+          notices.map((n: { subjectId: string; rule: { id: string } }) => [n.subjectId, n.rule.id]),
+          [[id, 'spam']],
+        );
+      }
     });
   });
 }

@@ -8,7 +8,7 @@ export async function insertNote(db: Executor, row: NotesTable): Promise<void> {
 export async function updateNote(
   db: Executor,
   id: string,
-  patch: Partial<Pick<NotesTable, 'title' | 'body' | 'facets' | 'visibility' | 'location_label' | 'cover_media_id' | 'updated_at'>>,
+  patch: Partial<Pick<NotesTable, 'title' | 'body' | 'text_fingerprint' | 'facets' | 'visibility' | 'location_label' | 'cover_media_id' | 'updated_at'>>,
 ): Promise<void> {
   await db.updateTable('notes').set(patch).where('id', '=', id).execute();
 }

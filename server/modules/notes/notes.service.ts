@@ -18,6 +18,7 @@ import { loadOwnNote } from './notes.policy.js';
 import { hashtagIdsOfNote, releaseHashtags, upsertHashtags } from './topics.repo.js';
 // moderation (issue 7)
 import { assertMayPost } from '../moderation/moderation.policy.js';
+import { noteFingerprint } from '../moderation/checks/simhash.js';
 
 type ImageInput = NonNullable<CreateNoteBody['images']>;
 
@@ -102,6 +103,7 @@ export class NotesService {
       comment_count: 0,
       view_count: 0,
       hot_score: hotScore(0, 0, 0, now),
+      text_fingerprint: noteFingerprint(title, body),
       created_at: now,
       updated_at: now,
     };
@@ -140,7 +142,12 @@ export class NotesService {
     const title = patch.title !== undefined ? cleanTitle(patch.title) : note.title;
     const body = patch.body !== undefined ? cleanBody(patch.body) : note.body;
     if (note.type === 'text' && title === '' && body === '') throw badRequest('note_empty', {}, 'body');
-    const set: Parameters<typeof repo.updateNote>[2] = { title, body, updated_at: this.ctx.clock.now() };
+    const set: Parameters<typeof repo.updateNote>[2] = {
+      title,
+      body,
+      text_fingerprint: noteFingerprint(title, body),
+      updated_at: this.ctx.clock.now(),
+    };
     if (patch.visibility !== undefined) set.visibility = patch.visibility;
     if (patch.locationLabel !== undefined) set.location_label = cleanLocation(patch.locationLabel);
 

@@ -68,3 +68,10 @@ function popcount32(x: number): number {
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
+
+/**
+ * The fingerprints stored with notes and comments (text_fingerprint), of the same text the spam
+ * check reads for them: a note's title and body on two lines, a comment's body.
+ */
+export const noteFingerprint = (title: string, body: string): string => simhash(`${title}\n${body}`);
+export const commentFingerprint = (body: string): string => simhash(body);

@@ -2,7 +2,7 @@ import type { Facet } from '../../../../contract/facets.js';
 import type { ModerationConfig } from '../../../config.js';
 import type { Executor } from '../../../db/database.js';
 import type { SubjectKind } from '../../../db/schema/index.js';
-import { hamming, normalizeForHash, simhash } from './simhash.js';
+import { commentFingerprint, hamming, normalizeForHash, noteFingerprint, simhash } from './simhash.js';
 import type { Finding } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,29 +41,31 @@ export async function spamFindings(db: Executor, cfg: ModerationConfig, p: SpamI
     const hash = simhash(p.text);
     // Compared with the same person's EARLIER posts (ids are time-ordered) read from the content
     // itself, so checks running in parallel on several workers see the same history and only the
-    // later copies are flagged. Fingerprinting 200 short texts costs about a millisecond.
+    // later copies are flagged. Their fingerprints are stored with them (migration 0027); rows
+    // written before that are fingerprinted here.
     const earlier =
       p.kind === 'comment'
         ? await db
             .selectFrom('comments')
-            .select(['body as text'])
+            .select(['text_fingerprint', 'body'])
             .where('author_id', '=', p.userId)
             .where('created_at', '>=', p.now - DAY_MS)
             .where('id', '<', p.id)
             .orderBy('id', 'desc')
             .limit(200)
             .execute()
+            .then((rows) => rows.map((r) => r.text_fingerprint ?? commentFingerprint(r.body)))
         : await db
             .selectFrom('notes')
-            .select(['title', 'body'])
+            .select(['text_fingerprint', 'title', 'body'])
             .where('author_id', '=', p.userId)
             .where('created_at', '>=', p.now - DAY_MS)
             .where('id', '<', p.id)
             .orderBy('id', 'desc')
             .limit(200)
             .execute()
-            .then((rows) => rows.map((r) => ({ text: `${r.title}\n${r.body}` })));
-    const copies = earlier.filter((r) => hamming(simhash(r.text), hash) <= NEAR).length;
+            .then((rows) => rows.map((r) => r.text_fingerprint ?? noteFingerprint(r.title, r.body)));
+    const copies = earlier.filter((fingerprint) => hamming(fingerprint, hash) <= NEAR).length;
     if (copies >= COPIES_BEFORE_FLAG) signal('duplicates', copies, COPIES_BEFORE_FLAG - 1, 0.85);
   }
 
