@@ -153,7 +153,10 @@ export const SCENARIOS: Scenario[] = [
     make: (m, runId) => {
       const s = m.sessions.length;
       const n = m.noteIds.length;
-      let k = runId % 1_000_000;
+      // runId is the run's start in milliseconds (mod 10⁹): runs less than 11 days apart start far
+      // enough from each other that no pair is liked twice (once it started at runId mod 10⁶, and
+      // runs 16.7 minutes apart repeated each other's pairs, as cheaper no-ops).
+      let k = runId;
       // Person k mod s with note (7k + k div s) mod n: pairs do not repeat for s·n requests.
       return () => {
         const session = m.sessions[k % s]!;
