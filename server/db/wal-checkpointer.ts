@@ -12,7 +12,8 @@
  * batch begins before the thread has copied the last one), so the file would grow without end. When
  * the log is long (256 MB) the thread says so; once the write batches in flight have committed, new
  * ones wait for one catch-up pass, and the first BEGIN after it finds the log fully copied and
- * rewinds it. Reads go on meanwhile. A pause in writing every few seconds under full load, none at all when idle.
+ * rewinds it. Reads go on meanwhile: a pause in writing every few seconds under full load, none at
+ * all when idle.
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
