@@ -32,6 +32,7 @@ import { unreadNotificationsIndex } from './0024-unread-notifications-index.js';
 import { groupedNotifications } from './0025-grouped-notifications.js';
 import { topicScoresDue } from './0026-topic-scores-due.js';
 import { textFingerprints } from './0027-text-fingerprints.js';
+import { fingerprintsInAuthorIndexes } from './0028-fingerprints-in-author-indexes.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -75,6 +76,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0026-topic-scores-due': topicScoresDue,
   // the spam check's fingerprints stored with the text, not computed again for every new post (issue 4)
   '0027-text-fingerprints': textFingerprints,
+  // ... and read from the author indexes, not from each post's row (issue 4)
+  '0028-fingerprints-in-author-indexes': fingerprintsInAuthorIndexes,
 };
 
 class RegistryProvider implements MigrationProvider {

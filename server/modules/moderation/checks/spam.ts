@@ -41,30 +41,9 @@ export async function spamFindings(db: Executor, cfg: ModerationConfig, p: SpamI
     const hash = simhash(p.text);
     // Compared with the same person's EARLIER posts (ids are time-ordered) read from the content
     // itself, so checks running in parallel on several workers see the same history and only the
-    // later copies are flagged. Their fingerprints are stored with them (migration 0027); rows
-    // written before that are fingerprinted here.
-    const earlier =
-      p.kind === 'comment'
-        ? await db
-            .selectFrom('comments')
-            .select(['text_fingerprint', 'body'])
-            .where('author_id', '=', p.userId)
-            .where('created_at', '>=', p.now - DAY_MS)
-            .where('id', '<', p.id)
-            .orderBy('id', 'desc')
-            .limit(200)
-            .execute()
-            .then((rows) => rows.map((r) => r.text_fingerprint ?? commentFingerprint(r.body)))
-        : await db
-            .selectFrom('notes')
-            .select(['text_fingerprint', 'title', 'body'])
-            .where('author_id', '=', p.userId)
-            .where('created_at', '>=', p.now - DAY_MS)
-            .where('id', '<', p.id)
-            .orderBy('id', 'desc')
-            .limit(200)
-            .execute()
-            .then((rows) => rows.map((r) => r.text_fingerprint ?? noteFingerprint(r.title, r.body)));
+    // later copies are flagged. Their fingerprints are stored with them (migration 0027) and read
+    // from the author index (0028); rows written before that are fingerprinted here.
+    const earlier = await earlierFingerprints(db, p);
     const copies = earlier.filter((fingerprint) => hamming(fingerprint, hash) <= NEAR).length;
     if (copies >= COPIES_BEFORE_FLAG) signal('duplicates', copies, COPIES_BEFORE_FLAG - 1, 0.85);
   }
@@ -90,4 +69,31 @@ export async function spamFindings(db: Executor, cfg: ModerationConfig, p: SpamI
   // One finding for the rule, at the strongest signal's confidence, with every signal as evidence.
   if (out.length <= 1) return out;
   return [{ check: 'spam', ruleId: 'spam', confidence: Math.max(...out.map((f) => f.confidence)), evidence: out.flatMap((f) => f.evidence) }];
+}
+
+/** The fingerprints of the author's posts of the last day before this one, newest first, up to 200. */
+async function earlierFingerprints(db: Executor, p: SpamInput): Promise<string[]> {
+  const table = p.kind === 'comment' ? 'comments' : 'notes';
+  // Every column here is in comments_author_created / notes_author_covering: no row is read.
+  const rows = await db
+    .selectFrom(table)
+    .select(['id', 'text_fingerprint'])
+    .where('author_id', '=', p.userId)
+    .where('created_at', '>=', p.now - DAY_MS)
+    .where('id', '<', p.id)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+  const missing = rows.filter((r) => r.text_fingerprint === null).map((r) => r.id);
+  if (missing.length === 0) return rows.map((r) => r.text_fingerprint!);
+  const computed = new Map(
+    p.kind === 'comment'
+      ? (await db.selectFrom('comments').select(['id', 'body']).where('id', 'in', missing).execute()).map((r) => [r.id, commentFingerprint(r.body)])
+      : (await db.selectFrom('notes').select(['id', 'title', 'body']).where('id', 'in', missing).execute()).map((r) => [
+          r.id,
+          noteFingerprint(r.title, r.body),
+        ]),
+  );
+  return rows.map((r) => r.text_fingerprint ?? computed.get(r.id)!);
 }
