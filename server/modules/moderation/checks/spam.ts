@@ -95,5 +95,6 @@ async function earlierFingerprints(db: Executor, p: SpamInput): Promise<string[]
           noteFingerprint(r.title, r.body),
         ]),
   );
-  return rows.map((r) => r.text_fingerprint ?? computed.get(r.id)!);
+  // A row deleted between the two reads has no text left to compare.
+  return rows.flatMap((r) => r.text_fingerprint ?? computed.get(r.id) ?? []);
 }
