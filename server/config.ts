@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded SQLite file is used. */
   databaseUrl: string | null;
+  /** PostgreSQL: name statements so each connection plans them once (off behind PgBouncer in transaction mode; ADR 0017). */
+  databasePreparedStatements: boolean;
   redisUrl: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   cookieSecure: boolean;
@@ -265,6 +267,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrl.replace(/\/$/, ''),
     dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
     databaseUrl,
+    databasePreparedStatements: bool(env, 'DATABASE_PREPARED_STATEMENTS', true),
     redisUrl,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     cookieSecure: bool(env, 'COOKIE_SECURE', publicUrl.startsWith('https:')),

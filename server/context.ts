@@ -79,7 +79,9 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     overrides.database ??
     new Database(
       config.databaseUrl
-        ? await postgresDialect(config.databaseUrl, (err) => log.warn({ err: err.message }, 'postgres connection lost'))
+        ? await postgresDialect(config.databaseUrl, (err) => log.warn({ err: err.message }, 'postgres connection lost'), undefined, {
+            namedStatements: config.databasePreparedStatements,
+          })
         : sqliteDialect(path.join(config.dataDir, 'kuaan.db')),
     );
   database.reportHookErrorsTo((err) => log.error({ err }, 'after-commit hook failed'));

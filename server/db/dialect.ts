@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from './sqlite-driver.js';
+import { nameStatements } from './pg-named-statements.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import { type Dialect, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
 
@@ -84,7 +85,7 @@ export async function postgresDialect(
   connectionString: string,
   onError: (err: Error) => void,
   poolSize = 10,
-  { readOnly = false }: { readOnly?: boolean } = {},
+  { readOnly = false, namedStatements = false }: { readOnly?: boolean; namedStatements?: boolean } = {},
 ): Promise<DialectHandle> {
   const pg = await loadPg();
   const pool = new pg.Pool({
@@ -96,6 +97,7 @@ export async function postgresDialect(
   // An idle connection that the server drops (restart, failover, admin termination) emits 'error';
   // without a listener Node treats it as uncaught and the whole process dies. The pool replaces it.
   pool.on('error', onError);
+  if (namedStatements) nameStatements(pool);
   const url = new URL(connectionString);
   return {
     kind: 'postgres',

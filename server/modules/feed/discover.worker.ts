@@ -21,6 +21,7 @@ const database = new Database(
   config.databaseUrl
     ? await postgresDialect(config.databaseUrl, (err) => port.postMessage({ warn: `postgres connection lost: ${err.message}` } satisfies ThreadReply), poolSize, {
         readOnly: true,
+        namedStatements: config.databasePreparedStatements,
       })
     : // A smaller page cache than the event loop's 64 MB: the OS caches the file for every connection,
       // and at size M 16 MB a thread ranked as fast while the process peaked ~100 MB lower (bench/discover.md).
