@@ -9,7 +9,7 @@ import type pg from 'pg';
 
 /** A text is named from its third use on: one-off SQL (ad-hoc IN-list lengths) stays unnamed. */
 const USES_BEFORE_NAMING = 3;
-/** Distinct named texts per process, so no connection holds more than this many on the server. */
+/** Distinct named texts per pool, so no connection holds more than this many on the server. */
 const MAX_NAMES = 500;
 
 type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
