@@ -26,6 +26,9 @@ describe('configuration from the environment', () => {
       PUBLIC_URL: 'https://kuaan.example/',
     });
     assert.equal(c.databaseUrl, 'postgres://u@db:5432/kuaan');
+    // Named statements unless the operator's pooler cannot keep them (ADR 0017).
+    assert.equal(c.databasePreparedStatements, true);
+    assert.equal(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'off' }).databasePreparedStatements, false);
     assert.equal(c.redisUrl, 'redis://cache:6379');
     assert.deepEqual(c.media.store === 's3' && c.media.s3.bucket, 'media');
     assert.equal(c.publicUrl, 'https://kuaan.example');
@@ -41,6 +44,7 @@ describe('configuration from the environment', () => {
       [{ MEDIA_STORE: 'ftp' }, /^Invalid configuration: MEDIA_STORE must be one of disk, s3/],
       [{ MEDIA_STORE: 's3' }, /^Invalid configuration: S3_BUCKET is required when MEDIA_STORE=s3$/],
       [{ COOKIE_SECURE: 'maybe' }, /^Invalid configuration: COOKIE_SECURE must be true or false/],
+      [{ DATABASE_PREPARED_STATEMENTS: 'sometimes' }, /^Invalid configuration: DATABASE_PREPARED_STATEMENTS must be true or false/],
       [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL must be one of/],
       [{ DISCOVER_THREADS: '-1' }, /^Invalid configuration: DISCOVER_THREADS must be a whole number/],
       [{ DISCOVER_THREADS: '99' }, /^Invalid configuration: DISCOVER_THREADS must be between 0 and 16/],

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { CompiledQuery, Kysely, sql } from 'kysely';
 import { hotTailRows, latestRows } from '../modules/feed/discover.repo.js';
 import { followingRows, topicRows } from '../modules/feed/feed.repo.js';
+import { earlierFingerprints } from '../modules/moderation/checks/spam.js';
 import { notificationRows } from '../modules/notifications/notifications.repo.js';
 import { followPage } from '../modules/social/graph.repo.js';
 import { collectRows, likeRows } from '../modules/social/note-pages.repo.js';
@@ -86,6 +87,20 @@ for (const kind of testDatabases()) {
         await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
         const rows = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN ${q.sql}`, [...q.parameters]));
         return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    }
+
+    // Not a keyset page, but the same question of a plan: the spam check reads an author's day of
+    // fingerprints from the author index alone (migration 0028), never from the posts' rows.
+    for (const subject of ['comment', 'note'] as const) {
+      it(`the spam check's read of earlier ${subject}s stays in the author index`, async () => {
+        captured = [];
+        await earlierFingerprints(logged, { kind: subject, id: AFTER[1], userId: 'u1', now: AFTER[0] });
+        assert.equal(captured.length, 1, captured.map((q) => q.sql).join('\n'));
+        const text = await plan(captured[0]!);
+        const index = subject === 'comment' ? 'comments_author_created' : 'notes_author_covering';
+        const covering = kind === 'sqlite' ? new RegExp(`USING COVERING INDEX ${index}`) : new RegExp(`Index Only Scan (Backward )?using ${index}`);
+        assert.match(text, covering, `${captured[0]!.sql}\n${text}`);
       });
     }
 

@@ -11,18 +11,21 @@ import type pg from 'pg';
 const USES_BEFORE_NAMING = 3;
 /** Distinct named texts per pool, so no connection holds more than this many on the server. */
 const MAX_NAMES = 500;
+/** Texts counted but not yet named; the count starts over past this, so one-off SQL cannot pile up. */
+const MAX_COUNTED = 10_000;
 
 type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 
-/** Names the statements of every connection the pool opens from now on. */
-export function nameStatements(pool: pg.Pool): void {
+/** Names the statements of every connection the pool opens from now on (limits overridable for tests). */
+export function nameStatements(pool: pg.Pool, { maxNames = MAX_NAMES, maxCounted = MAX_COUNTED } = {}): void {
   const names = new Map<string, string>();
   const uses = new Map<string, number>();
   const nameOf = (text: string): string | undefined => {
     const name = names.get(text);
-    if (name || names.size >= MAX_NAMES) return name;
+    if (name || names.size >= maxNames) return name;
     const n = (uses.get(text) ?? 0) + 1;
     if (n < USES_BEFORE_NAMING) {
+      if (uses.size >= maxCounted) uses.clear();
       uses.set(text, n);
       return undefined;
     }

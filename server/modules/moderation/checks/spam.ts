@@ -72,7 +72,7 @@ export async function spamFindings(db: Executor, cfg: ModerationConfig, p: SpamI
 }
 
 /** The fingerprints of the author's posts of the last day before this one, newest first, up to 200. */
-async function earlierFingerprints(db: Executor, p: SpamInput): Promise<string[]> {
+export async function earlierFingerprints(db: Executor, p: Pick<SpamInput, 'kind' | 'id' | 'userId' | 'now'>): Promise<string[]> {
   const table = p.kind === 'comment' ? 'comments' : 'notes';
   // Every column here is in comments_author_created / notes_author_covering: no row is read.
   const rows = await db
