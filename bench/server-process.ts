@@ -1,8 +1,8 @@
 /**
- * Starts the real server (`node bin/kuaan.mjs serve`) as a child process bound to 127.0.0.1 on a free
+ * Starts the real server (`node bin/kuaan.mjs serve`, from its build in dist/) as a child process bound to 127.0.0.1 on a free
  * port, against a generated database, and samples its resident memory while scenarios run.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -66,6 +66,8 @@ export class RssSampler {
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  // The server as `npm start` runs it: its JavaScript build (ADR 0018), made first when a source is newer.
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-server.mjs'), '--if-needed'], { stdio: 'inherit' });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOST: '127.0.0.1',

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// Entry point for `npm start` and the `kuaan` command: loads the TypeScript sources through tsx.
-import { register } from 'tsx/esm/api';
+// Entry point for `npm start` and the `kuaan` command. Runs the server's JavaScript build in dist/
+// when it is newer than every source (ADR 0018), otherwise the TypeScript sources through tsx, so an
+// edit is never run stale.
+import { isServerBuildFresh } from '../scripts/build-server.mjs';
 
-register();
-(await import('../server/infra/node-support.ts')).exitIfUnsupportedNode();
-const { runCli } = await import('../server/cli.ts');
+const fromBuild = isServerBuildFresh();
+if (!fromBuild) (await import('tsx/esm/api')).register();
+const module = (name) => (fromBuild ? `../dist/server/${name}.js` : `../server/${name}.ts`);
+(await import(module('infra/node-support'))).exitIfUnsupportedNode();
+const { runCli } = await import(module('cli'));
 await runCli(process.argv.slice(2));

@@ -15,6 +15,8 @@ const steps = [
   { name: 'typecheck (server)', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'typecheck (web)', cmd: ['npx', 'tsc', '-p', 'web/tsconfig.json', '--noEmit'], when: 'web/tsconfig.json' },
   { name: 'lint', cmd: ['npx', 'biome', 'check', '.'] },
+  // Before the suites: the tests that start `kuaan` as a process then run the build, as `npm start` does.
+  { name: 'build server', cmd: ['node', 'scripts/build-server.mjs', '--if-needed'] },
   {
     name: 'server and contract tests',
     cmd: ['node', '--import', 'tsx', '--test', '--test-force-exit', '--test-reporter=spec', 'server/**/*.test.ts', 'contract/**/*.test.ts'],

@@ -4,6 +4,7 @@ import { createContext } from './context.js';
 import { migrateToLatest } from './db/migrations/index.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo/demo-content.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { RUNNING_FROM_SOURCES } from './paths.js';
 
 /** Reads config, builds the context, migrates, listens. Nothing else lives here. */
 export async function main(): Promise<void> {
@@ -22,7 +23,8 @@ export async function main(): Promise<void> {
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
   const port = address && typeof address === 'object' ? address.port : config.port;
-  console.log(`Kuaan is running at http://${shown}:${port} (database: ${ctx.database.describe})`);
+  const code = RUNNING_FROM_SOURCES ? 'the TypeScript sources' : 'the build in dist/';
+  console.log(`Kuaan is running at http://${shown}:${port} (database: ${ctx.database.describe}; code: ${code})`);
 
   const shutdown = async (signal: string) => {
     // SQLite (ADR 0012): how well group commit batched this run (transactions per COMMIT).

@@ -52,7 +52,7 @@ export class WalCheckpointer {
     database.pragma(`wal_autocheckpoint = ${2 * restartFrames}`);
     // A WAL that grew past the rewind size (a long read held it) is cut back when it next starts over.
     database.pragma(`journal_size_limit = ${restartFrames * 4096}`);
-    // execArgv: [] keeps tsx (which the tests and `npm start` load) out of the thread.
+    // execArgv: [] keeps tsx (which the tests load) out of the thread.
     const worker = new Worker(new URL('./wal-checkpoint.worker.mjs', import.meta.url), {
       execArgv: [],
       workerData: { file, intervalMs: INTERVAL_MS, restartFrames },

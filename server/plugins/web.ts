@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Note } from '../../contract/notes.js';
 import type { AppContext } from '../context.js';
 import { sendProblem } from './errors.js';
 import type { KuaanApp } from './types.js';
+import { inCheckout } from '../paths.js';
 
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const WEB_DIST = inCheckout('web/dist');
 const OG_MARK = '<!--og-->';
 /** Vite puts content-hashed files here: safe to cache for a year. */
 const HASHED_PREFIX = '/assets/';

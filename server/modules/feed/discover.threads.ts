@@ -11,6 +11,7 @@ import type { Config } from '../../config.js';
 import { AppError, type Params } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import type { DiscoverPipeline, DiscoverRequest } from './discover.pipeline.js';
+import { RUNNING_FROM_SOURCES } from '../../paths.js';
 
 /** What the routes need of Discover, ranked on the event loop (DiscoverPipeline) or on threads. */
 export type DiscoverRanker = Pick<DiscoverPipeline, 'page' | 'noteAdded' | 'noteRemoved' | 'forget' | 'forgetNote'>;
@@ -122,11 +123,10 @@ export class DiscoverThreads implements DiscoverRanker {
   private thread(slot: number): Thread {
     const existing = this.threads[slot];
     if (existing) return existing;
-    // From the TypeScript sources (npm start, tests) the thread loads them through tsx as well.
-    const fromSources = import.meta.url.endsWith('.ts');
-    const worker = new Worker(new URL(`./discover.worker.${fromSources ? 'ts' : 'js'}`, import.meta.url), {
+    // From the TypeScript sources (tests, an edited checkout) the thread loads them through tsx as well.
+    const worker = new Worker(new URL(`./discover.worker.${RUNNING_FROM_SOURCES ? 'ts' : 'js'}`, import.meta.url), {
       workerData: { config: this.config, poolSize: THREAD_POOL_SIZE, threads: this.threads.length },
-      execArgv: fromSources ? ['--import', import.meta.resolve('tsx')] : [],
+      execArgv: RUNNING_FROM_SOURCES ? ['--import', import.meta.resolve('tsx')] : [],
     });
     worker.unref();
     const thread: Thread = { worker, pending: new Map() };

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { UiLocale } from '../../../contract/locales.js';
 import type { Localized, Rule } from '../../../contract/moderation.js';
+import { inCheckout } from '../../paths.js';
 
-const DEFAULT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'default-rules.json');
+const DEFAULT_FILE = inCheckout('server/modules/moderation/data/default-rules.json');
 export const RULE_LOCALES: UiLocale[] = ['en', 'zh-Hans', 'zh-Hant'];
 export const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export const REGION = /^[A-Z]{2}$/;

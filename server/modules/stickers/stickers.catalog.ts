@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { StickerPack } from '../../../contract/stickers.js';
+import { inCheckout } from '../../paths.js';
 
 /** Where the built-in pack's artwork (drawn for Kuaan, see art/README.md) lives. */
-const BUILT_IN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'art');
+const BUILT_IN_DIR = inCheckout('server/modules/stickers/art');
 const BUILT_IN_PACK = 'kuaan';
 
 const PACK_ID = /^[a-z0-9][a-z0-9_-]{0,31}$/;

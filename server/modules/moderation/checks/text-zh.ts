@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as MintModule from 'mint-filter';
 import { passage } from '../actions.service.js';
 import type { Fields, Finding } from './types.js';
+import { inCheckout } from '../../../paths.js';
 
-const SHIPPED = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'words-zh.txt');
+const SHIPPED = inCheckout('server/modules/moderation/data/words-zh.txt');
 // mint-filter is CommonJS with a default export; under ESM interop it may arrive wrapped once or twice.
 type MintClass = typeof MintModule.Mint;
 const Mint: MintClass = (MintModule.Mint ?? (MintModule as unknown as { default: { Mint?: MintClass; default?: MintClass } }).default.Mint)!;

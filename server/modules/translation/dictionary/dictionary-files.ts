@@ -7,8 +7,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DICTIONARY_FORMAT } from './dictionary.build.js';
+import { inCheckout } from '../../../paths.js';
 
-const SCRIPT = path.resolve(import.meta.dirname, '../../../../scripts/build-dictionary.ts');
+const SCRIPT = inCheckout('scripts/build-dictionary.ts');
 
 export function isBuilt(dir: string): boolean {
   try {

@@ -17,8 +17,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ENGLISH_PREFERRED, PLATFORM_WORDS } from './platform-words.js';
+import { inCheckout } from '../../../paths.js';
 
-export const DICTIONARY_DIR = path.join(import.meta.dirname, 'data');
+export const DICTIONARY_DIR = inCheckout('server/modules/translation/dictionary/data');
 /** Bump when the file formats change, so stale builds are rebuilt. */
 export const DICTIONARY_FORMAT = 2;
 
