@@ -1,7 +1,8 @@
 /**
  * `node --import tsx bench/report.ts`: regenerates docs/benchmarks.md and docs/benchmarks-chart.svg
  * from the newest result per size and database in bench/results/, plus every hand-written section in
- * bench/*.md (findings.md: the analysis of misses; other modules may add theirs, e.g. translation.md),
+ * bench/*.md (targets.md first: where issue 4's targets stand; findings.md: the analysis of misses;
+ * other modules may add theirs, e.g. translation.md),
  * so regenerating never loses prose. bench/run.ts calls it at the end of every full run.
  */
 import fs from 'node:fs';
@@ -130,7 +131,7 @@ export function renderMarkdown(results: BenchResults[], findings: string): strin
     parts.push(
       `## Size ${r.size} on ${r.db === 'sqlite' ? 'SQLite (embedded)' : 'PostgreSQL'}`,
       '',
-      `${r.date.slice(0, 16).replace('T', ' ')} UTC · ${r.machine.cpus} × ${r.machine.model} · ${r.machine.memory_gb} GB · Node ${r.machine.node} · load average before ${r.machine.load_before.join(' / ')} · ${r.duration_s} s per scenario`,
+      `${r.date.slice(0, 16).replace('T', ' ')} UTC · ${r.machine.cpus} × ${r.machine.model} · ${r.machine.memory_gb} GB · Node ${r.machine.node} · server code: ${r.server_code ?? 'the TypeScript sources (through tsx)'} · load average before ${r.machine.load_before.join(' / ')} · ${r.duration_s} s per scenario`,
       '',
       `Data: ${data}.`,
       '',
@@ -168,7 +169,8 @@ export function writeReport(): string {
   const findings = fs
     .readdirSync(SECTIONS_DIR)
     .filter((f) => f.endsWith('.md'))
-    .sort()
+    // Where the targets stand comes first; the rounds that explain it follow in name order.
+    .sort((a, b) => Number(b === 'targets.md') - Number(a === 'targets.md') || a.localeCompare(b))
     .map((f) => fs.readFileSync(path.join(SECTIONS_DIR, f), 'utf8').trim())
     .join('\n\n');
   fs.mkdirSync(path.dirname(DOC), { recursive: true });

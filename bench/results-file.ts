@@ -34,6 +34,8 @@ export interface BenchResults {
   db: 'sqlite' | 'postgres';
   duration_s: number;
   machine: { cpus: number; model: string; memory_gb: number; node: string; load_before: number[] };
+  /** What the server ran (ADR 0018); absent in results from before the build existed (tsx). */
+  server_code?: string;
   data: Record<string, number>;
 }
 

@@ -230,6 +230,7 @@ async function main(): Promise<void> {
         node: process.version,
         load_before: loadBefore.map((l) => Math.round(l * 100) / 100),
       },
+      server_code: server.code,
       data: manifest.counts,
     };
     const file = writeResults(results);

@@ -19,6 +19,8 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   pid: number;
+  /** What its startup line says it runs: `the build in dist/` or `the TypeScript sources` (ADR 0018). */
+  code: string;
   memory: RssSampler;
   /** CPU seconds (user + system) the server process has used so far, from /proc/<pid>/stat. */
   cpuSeconds(): number;
@@ -102,17 +104,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       opts.log?.(`[server] ${line.slice(0, 400)}`);
     }
   });
-  const port = await new Promise<number>((resolve, reject) => {
+  const started = await new Promise<{ port: number; code: string }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start within 60 s\n${out}\n${stderr.join('\n')}`)), 60_000);
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       // The shutdown line says how SQLite's group commit batched the run (LOG_LEVEL=info shows it).
       for (const line of chunk.split('\n')) if (line.includes('"groupCommit"')) opts.log?.(`[server] ${line.slice(0, 400)}`);
       out += chunk;
-      const m = /running at http:\/\/[^:]+:(\d+)/.exec(out);
+      const m = /running at http:\/\/[^:]+:(\d+) .*code: ([^)]+)\)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve(Number(m[1]));
+        resolve({ port: Number(m[1]), code: m[2]! });
       }
     });
     child.once('exit', (code) => {
@@ -120,12 +122,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       reject(new Error(`server exited with code ${code} before listening\n${out}\n${stderr.join('\n')}`));
     });
   });
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${started.port}`;
   await waitHealthy(url, child);
   const memory = new RssSampler(child.pid!);
   return {
     url,
     pid: child.pid!,
+    code: started.code,
     memory,
     cpuSeconds: () => cpuSeconds(child.pid!),
     stderrTail: () => [...stderr],
