@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from './sqlite-driver.js';
 import { nameStatements } from './pg-named-statements.js';
+import { StatementCache } from './statement-cache.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import { type Dialect, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
 
@@ -38,33 +39,10 @@ export function sqliteDialect(
   return { kind: 'sqlite', dialect: new SqliteDialect({ database: withStatementCache(database) }), describe: file, checkpointer };
 }
 
-/** How many distinct SQL texts keep a compiled statement; the app has a few hundred call sites. */
-const STATEMENT_CACHE_SIZE = 1000;
-
-/**
- * Kysely's SQLite driver prepares every query afresh, and compiling SQL was 15–18 % of server CPU
- * under load (bench/findings.md). Kysely emits the same SQL text per call site, so keeping the
- * compiled statement per text (least recently used evicted) removes that cost. Safe because the
- * driver runs one query at a time on this connection, and SQLite re-prepares a statement by itself
- * when a migration changes the schema under it.
- */
+/** Kysely's SQLite driver with each SQL text prepared once (statement-cache.ts). */
 function withStatementCache(database: SqliteDatabase.Database): KyselySqliteDatabase {
-  const cache = new Map<string, SqliteStatement>();
-  return {
-    close: () => database.close(),
-    prepare(sql: string): SqliteStatement {
-      let statement = cache.get(sql);
-      if (statement) {
-        // Re-insert to mark it as most recently used.
-        cache.delete(sql);
-      } else {
-        statement = database.prepare(sql) as unknown as SqliteStatement;
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      }
-      cache.set(sql, statement);
-      return statement;
-    },
-  };
+  const cache = new StatementCache((sql) => database.prepare(sql) as unknown as SqliteStatement);
+  return { close: () => database.close(), prepare: (sql) => cache.get(sql) };
 }
 
 /**
