@@ -15,6 +15,8 @@ describe('language detection', () => {
     ['今天は火鍋を食べました。とても美味しかったです', 'ja', false],
     ['오늘 훠궈를 먹었어요. 정말 맛있었어요', 'ko', false],
     ['Hola, ¿cómo estás? Me encanta la comida picante', 'es', false],
+    // Letters of none of the four counted scripts still count as letters.
+    ['Привет, как дела? Я очень люблю острую еду', 'ru', false],
     ['我买了iPhone', 'zh-Hans', false],
     ['😀😀 123', null, false],
   ];
