@@ -203,7 +203,7 @@ export async function writeCommunity(w: BulkWriter, spec: SizeSpec, seed: number
     await w.add('notes', row);
     if (plan.visibility[i] === 0) publicNotes.push(i);
     for (const t of [...tags].sort((a, b) => (tagIds[a]! < tagIds[b]! ? -1 : 1))) {
-      await w.add('note_hashtags', { note_id: id, hashtag_id: tagIds[t]!, created_at: created, hot_score: row.hot_score });
+      await w.add('note_hashtags', { note_id: id, hashtag_id: tagIds[t]!, created_at: created, hot_score: row.hot_score, recommendable: 1 });
     }
     const later = () => Math.min(DATA_END_MS, created + 1000 + likeRng.int(7 * 24 * 3600 * 1000));
     const liked: Action[] = [];

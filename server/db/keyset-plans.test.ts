@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CompiledQuery, Kysely, sql } from 'kysely';
-import { hotTailRows, latestRows } from '../modules/feed/discover.repo.js';
+import { hotInTopic, hotTailRows, latestRows } from '../modules/feed/discover.repo.js';
 import { followingRows, topicRows } from '../modules/feed/feed.repo.js';
 import { earlierFingerprints } from '../modules/moderation/checks/spam.js';
 import { notificationRows } from '../modules/notifications/notifications.repo.js';
@@ -101,6 +101,24 @@ for (const kind of testDatabases()) {
         const index = subject === 'comment' ? 'comments_author_created' : 'notes_author_covering';
         const covering = kind === 'sqlite' ? new RegExp(`USING COVERING INDEX ${index}`) : new RegExp(`Index Only Scan (Backward )?using ${index}`);
         assert.match(text, covering, `${captured[0]!.sql}\n${text}`);
+      });
+    }
+
+    // Topic pages and Discover's topic pools walk the partial indexes over the rows of notes that may be
+    // recommended, so held notes are never read past (migration 0029).
+    const topicWalks: Array<[string, (db: Kysely<DB>) => Promise<unknown>, string]> = [
+      ['a topic page by hot', (db) => topicRows(db, 'h1', 'u2', 'hot', null, 20), 'note_hashtags_hot'],
+      ['a topic page by new', (db) => topicRows(db, 'h1', 'u2', 'new', null, 20), 'note_hashtags_new'],
+      ["Discover's pool of a topic", (db) => hotInTopic(db, 'h1', 50), 'note_hashtags_hot'],
+    ];
+    for (const [name, query, index] of topicWalks) {
+      it(`${name} walks ${index}`, async () => {
+        captured = [];
+        await query(logged);
+        assert.equal(captured.length, 1, captured.map((q) => q.sql).join('\n'));
+        const text = await plan(captured[0]!);
+        const walks = kind === 'sqlite' ? new RegExp(`INDEX ${index} `) : new RegExp(`using ${index} `);
+        assert.match(text, walks, `${captured[0]!.sql}\n${text}`);
       });
     }
 

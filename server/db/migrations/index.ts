@@ -33,6 +33,7 @@ import { groupedNotifications } from './0025-grouped-notifications.js';
 import { topicScoresDue } from './0026-topic-scores-due.js';
 import { textFingerprints } from './0027-text-fingerprints.js';
 import { fingerprintsInAuthorIndexes } from './0028-fingerprints-in-author-indexes.js';
+import { topicRowsRecommendable } from './0029-topic-rows-recommendable.js';
 import type { KuaanMigration } from './migration.js';
 
 /** The registry: append new steps at the end; never rename or reorder one that has shipped. */
@@ -78,6 +79,8 @@ const REGISTRY: Record<string, KuaanMigration> = {
   '0027-text-fingerprints': textFingerprints,
   // ... and read from the author indexes, not from each post's row (issue 4)
   '0028-fingerprints-in-author-indexes': fingerprintsInAuthorIndexes,
+  // topic pages and Discover's topic pools no longer walk past held notes (issue 4)
+  '0029-topic-rows-recommendable': topicRowsRecommendable,
 };
 
 class RegistryProvider implements MigrationProvider {

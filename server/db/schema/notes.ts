@@ -50,6 +50,11 @@ export interface NoteHashtagsTable {
    * note is in topic_scores_due, which the job empties within about a second (ADR 0015).
    */
   hot_score: number;
+  /**
+   * 1 while the note may be recommended (moderation state normal or labelled), else 0; only such rows
+   * are in the indexes topic pages walk (migration 0029). Kept by the moderation projection.
+   */
+  recommendable: number;
 }
 
 /** Notes whose topic rows' copy of the hot score is behind (migration 0026). */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { DiscoverMode } from '../../db/schema/index.js';
 import { LIMITS } from '../../../contract/limits.js';
@@ -127,6 +128,8 @@ export async function hotInTopic(db: Executor, hashtagId: string, limit: number)
     .innerJoin('notes', 'notes.id', 'note_hashtags.note_id')
     .select(CANDIDATE_COLUMNS)
     .where('note_hashtags.hashtag_id', '=', hashtagId)
+    // Only rows of notes that may be recommended, as the partial index holds (migration 0029).
+    .where('note_hashtags.recommendable', '=', sql.lit(1))
     .where('notes.visibility', '=', 'public')
     .orderBy('note_hashtags.hot_score', 'desc')
     .orderBy('note_hashtags.note_id', 'desc')

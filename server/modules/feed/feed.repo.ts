@@ -1,11 +1,11 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { DB } from '../../db/schema/index.js';
 
 /**
  * Skeleton queries for the feeds: they return only note ids and sort keys, filtered by visibility
  * and blocks inside the database; the views hydrate cards in batches. Every list has an index:
- * notes_author_covering (following, profile), note_hashtags_tag / note_hashtags_hot (topic).
+ * notes_author_covering (following, profile), note_hashtags_new / note_hashtags_hot (topic).
  */
 export interface FeedRow {
   id: string;
@@ -94,10 +94,11 @@ export async function authorRows(
 }
 
 /**
- * Notes carrying a hashtag. `new` walks note_hashtags_tag (hashtag_id, created_at, note_id) where
+ * Notes carrying a hashtag. `new` walks note_hashtags_new (hashtag_id, created_at, note_id) where
  * created_at is the note's; `hot` walks note_hashtags_hot (hashtag_id, hot_score, note_id), where
  * hot_score is the note's score as the topic-scores job last copied it (ADR 0015, hot-score.ts). Both
- * are index range scans in page order; visibility and blocks are checked on the joined note per row.
+ * are index range scans in page order over the rows of notes that may be recommended (migration 0029);
+ * visibility, blocks and the moderation state itself are checked on the joined note per row.
  */
 export async function topicRows(
   db: Executor,
@@ -113,6 +114,8 @@ export async function topicRows(
     .selectFrom('note_hashtags')
     .select(['note_hashtags.note_id as id', 'note_hashtags.created_at', 'note_hashtags.hot_score'])
     .where('note_hashtags.hashtag_id', '=', hashtagId)
+    // The partial indexes hold only these rows (migration 0029); a literal, so every plan can use them.
+    .where('note_hashtags.recommendable', '=', sql.lit(1))
     .where((eb) =>
       eb.exists(
         eb

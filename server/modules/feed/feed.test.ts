@@ -5,6 +5,7 @@ import { Client } from '../../test/client.js';
 import { signUpUser, signUpUsers } from '../../test/factories.js';
 import { startTestApp, type TestApp, testDatabases } from '../../test/harness.js';
 import { createPhotoNote, createTextNote } from '../../test/note-factory.js';
+import { project } from '../moderation/effects.js';
 import { bumpNoteCounters } from '../notes/hot-score.js';
 import { scheduleTopicScores } from '../notes/topic-scores.jobs.js';
 import { bumpTopicComments } from '../notes/topics.repo.js';
@@ -142,6 +143,34 @@ for (const kind of testDatabases()) {
       assert.equal(afterDelete.commentCount, 0);
       assert.equal((await reader!.get(`/api/topics/${encodeURIComponent('no such topic here')}`)).status, 404);
       assert.equal((await reader!.get(`${url}/notes?sort=best`)).status, 400);
+    });
+
+    test('topic pages leave held notes out of the index they walk, and take them back when released', async () => {
+      const [author, reader] = await signUpUsers(t, 2);
+      const tag = `守门${Date.now()}`;
+      const kept = await createTextNote(author!, { body: `#${tag} kept` });
+      const held = await createTextNote(author!, { body: `#${tag} held` });
+      const db = t.ctx.database.db;
+      const status = (state: string) => ({ state, eventId: null, until: null, region: null });
+      const flags = async (noteId: string) =>
+        (await db.selectFrom('note_hashtags').select('recommendable').where('note_id', '=', noteId).execute()).map((r) => Number(r.recommendable));
+      const topicIds = async (sort: 'hot' | 'new') =>
+        (await reader!.get<CardPage>(`/api/topics/${encodeURIComponent(`#${tag}`)}/notes?sort=${sort}`)).body.items.map((c) => c.id);
+
+      await project(db, 'note', held.id, status('held'));
+      assert.deepEqual(await flags(held.id), [0]);
+      // A topic added to the note while it is held starts out of the index too.
+      const edited = await author!.patch(`/api/notes/${held.id}`, { body: `#${tag} held #${tag}b` });
+      assert.equal(edited.status, 200, edited.text);
+      assert.deepEqual(await flags(held.id), [0, 0]);
+      assert.deepEqual(await topicIds('hot'), [kept.id]);
+      assert.deepEqual(await topicIds('new'), [kept.id]);
+
+      await project(db, 'note', held.id, status('normal'));
+      assert.deepEqual(await flags(held.id), [1, 1]);
+      assert.deepEqual(await topicIds('new'), [held.id, kept.id]);
+      await project(db, 'note', held.id, status('limited'));
+      assert.deepEqual(await flags(held.id), [0, 0], 'limited notes stay out of recommendation, topics included');
     });
   });
 }

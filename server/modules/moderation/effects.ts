@@ -17,6 +17,9 @@ export interface DerivedStatus {
 
 const HIDDEN = new Set(['held', 'removed']);
 export const isHidden = (state: string | undefined | null) => HIDDEN.has(state ?? 'normal');
+/** Discover, topics and search recommend only these (limited notes keep their place elsewhere). */
+const RECOMMENDABLE = new Set(['normal', 'labelled']);
+const isRecommendable = (state: string | undefined | null) => RECOMMENDABLE.has(state ?? 'normal');
 
 /**
  * The status of a subject as a replay of its append-only log: reversed events and the reversals
@@ -68,6 +71,7 @@ export function derive(kind: SubjectKind, events: ModerationEventsTable[], rules
  * Writes a derived status onto the subject's own row, fixing counters when content disappears or
  * comes back (a removed note leaves its author's note count; a removed comment its note's count, with
  * the note's hot score, its topics' comment counts and its parent's reply count).
+ * A note's topic rows follow whether it may be recommended (migration 0029).
  */
 export async function project(db: Executor, kind: SubjectKind, id: string, status: DerivedStatus): Promise<void> {
   if (kind === 'note') {
@@ -82,6 +86,11 @@ export async function project(db: Executor, kind: SubjectKind, id: string, statu
       })
       .where('id', '=', id)
       .execute();
+    // Topic rows leave (or rejoin) the indexes topic pages walk (migration 0029).
+    const recommendable = Number(isRecommendable(status.state));
+    if (recommendable !== Number(isRecommendable(before.moderation_state))) {
+      await db.updateTable('note_hashtags').set({ recommendable }).where('note_id', '=', id).execute();
+    }
     const delta = Number(isHidden(before.moderation_state)) - Number(isHidden(status.state));
     if (delta) {
       await db

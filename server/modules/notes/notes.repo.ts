@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { NoteMediaTable, NotesTable } from '../../db/schema/index.js';
 
@@ -39,15 +40,18 @@ export async function replaceNoteMedia(db: Executor, noteId: string, rows: NoteM
 }
 
 /**
- * Tags a note. The rows copy the note's hot_score as it stands now (read inside the caller's
- * transaction, after it has written or locked the note row), so topic pages rank like Discover.
+ * Tags a note. The rows copy the note's hot_score and whether it may be recommended as they stand now
+ * (read inside the caller's transaction, after it has written or locked the note row), so topic pages
+ * rank like Discover and leave out what moderation holds back (migration 0029).
  */
 export async function linkHashtags(db: Executor, noteId: string, hashtagIds: string[], createdAt: number): Promise<void> {
   if (hashtagIds.length === 0) return;
-  const score = db.selectFrom('notes').select('notes.hot_score').where('notes.id', '=', noteId);
+  const note = db.selectFrom('notes').where('notes.id', '=', noteId);
+  const score = note.select('notes.hot_score');
+  const recommendable = note.select(sql<number>`case when notes.moderation_state in ('normal', 'labelled') then 1 else 0 end`.as('r'));
   await db
     .insertInto('note_hashtags')
-    .values(hashtagIds.map((hashtag_id) => ({ note_id: noteId, hashtag_id, created_at: createdAt, hot_score: score })))
+    .values(hashtagIds.map((hashtag_id) => ({ note_id: noteId, hashtag_id, created_at: createdAt, hot_score: score, recommendable })))
     .execute();
 }
 
