@@ -11,6 +11,7 @@ import { NoteFacts } from './discover.facts.js';
 import { CandidatePools, type HydratedRow, hydrateRows, POOL_SIZES } from './discover.pools.js';
 import { type Candidate, PageArranger, type Ranked, rank, type Source } from './discover.rank.js';
 import { anonymousSignals, primaryLanguage, type ViewerSignals, viewerFilters, viewerSignals } from './discover.signals.js';
+import { isRecommendable } from '../moderation/recommendable.js';
 
 /**
  * Discover as a pipeline (ADR 0007): candidates → hydrate → rules → rank → present.
@@ -55,8 +56,6 @@ export const MAX_LISTS = 1_000;
  */
 const LIST_PAGES = 10;
 const DAY = 86_400_000;
-/** Limited, held and removed notes are never recommended (ADR 0008); labelled ones are, blurred. */
-const RECOMMENDABLE = new Set(['normal', 'labelled']);
 
 /** ['r', page, list] a page of a ranked list; ['t', hot_score, id] the hot tail; ['c', created_at, id] chronological. */
 type CursorTuple = [string, number, string];
@@ -251,7 +250,7 @@ export class DiscoverPipeline {
     for (const { row, sources } of found) {
       if (
         row.visibility !== 'public' ||
-        !RECOMMENDABLE.has(row.moderation_state) ||
+        !isRecommendable(row.moderation_state) ||
         row.author_id === signals.viewerId ||
         signals.blocked.has(row.author_id) ||
         signals.hiddenNotes.has(row.id) ||

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { DB } from '../../db/schema/index.js';
+import { RECOMMENDABLE_STATES } from '../moderation/recommendable.js';
 
 /**
  * Skeleton queries for the feeds: they return only note ids and sort keys, filtered by visibility
@@ -37,7 +38,6 @@ function blockedFor(eb: NotesEb, viewerId: string) {
 // recommendation (Discover, topics, search) but keep their place on profiles, following and by link.
 // The column is the projection of the moderation log (server/modules/moderation/effects.ts).
 const SHOWN = ['normal', 'labelled', 'limited'] as const;
-const RECOMMENDABLE = ['normal', 'labelled'] as const;
 
 /** The visibility rule of notes.policy canViewNote, as SQL over the notes table. */
 function visibleTo(eb: NotesEb, viewerId: string | null) {
@@ -122,7 +122,7 @@ export async function topicRows(
           .selectFrom('notes')
           .select('notes.id')
           .whereRef('notes.id', '=', 'note_hashtags.note_id')
-          .where('notes.moderation_state', 'in', RECOMMENDABLE)
+          .where('notes.moderation_state', 'in', RECOMMENDABLE_STATES)
           .where((n) => visibleTo(n as unknown as NotesEb, viewerId)),
       ),
     );

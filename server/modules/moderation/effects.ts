@@ -3,6 +3,7 @@ import type { ModerationEventsTable, SubjectKind } from '../../db/schema/index.j
 import { bumpNoteComments, bumpReplyCount } from '../comments/comments.repo.js';
 import { bumpTopicComments } from '../notes/topics.repo.js';
 import type { RuleLookup } from './rules-file.js';
+import { isRecommendable } from './recommendable.js';
 
 /** What a replay of a subject's log says is in force now. */
 export interface DerivedStatus {
@@ -17,9 +18,6 @@ export interface DerivedStatus {
 
 const HIDDEN = new Set(['held', 'removed']);
 export const isHidden = (state: string | undefined | null) => HIDDEN.has(state ?? 'normal');
-/** Discover, topics and search recommend only these (limited notes keep their place elsewhere). */
-const RECOMMENDABLE = new Set(['normal', 'labelled']);
-const isRecommendable = (state: string | undefined | null) => RECOMMENDABLE.has(state ?? 'normal');
 
 /**
  * The status of a subject as a replay of its append-only log: reversed events and the reversals

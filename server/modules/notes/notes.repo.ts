@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { NoteMediaTable, NotesTable } from '../../db/schema/index.js';
+import { RECOMMENDABLE_STATES } from '../moderation/recommendable.js';
 
 export async function insertNote(db: Executor, row: NotesTable): Promise<void> {
   await db.insertInto('notes').values(row).execute();
@@ -48,7 +48,9 @@ export async function linkHashtags(db: Executor, noteId: string, hashtagIds: str
   if (hashtagIds.length === 0) return;
   const note = db.selectFrom('notes').where('notes.id', '=', noteId);
   const score = note.select('notes.hot_score');
-  const recommendable = note.select(sql<number>`case when notes.moderation_state in ('normal', 'labelled') then 1 else 0 end`.as('r'));
+  const recommendable = note.select((eb) =>
+    eb.case().when('notes.moderation_state', 'in', RECOMMENDABLE_STATES).then(1).else(0).end().as('r'),
+  );
   await db
     .insertInto('note_hashtags')
     .values(hashtagIds.map((hashtag_id) => ({ note_id: noteId, hashtag_id, created_at: createdAt, hot_score: score, recommendable })))

@@ -2,6 +2,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { DB, SearchKind } from '../../db/schema/index.js';
 import type { SearchIndex, SearchQuery } from '../../infra/search/search-index.js';
+import { RECOMMENDABLE_STATES } from '../moderation/recommendable.js';
 
 /** Keyset position: the sort value and the id of the last row served. */
 export type After = [number, string] | null;
@@ -63,7 +64,7 @@ export async function noteMatches(db: Executor, index: SearchIndex, query: Searc
     .innerJoin('notes', 'notes.id', 'm.ref_id')
     .select(['notes.id as id', key.as('key')])
     // moderation (issue 7): limited, held and removed notes are not search candidates.
-    .where('notes.moderation_state', 'in', ['normal', 'labelled'])
+    .where('notes.moderation_state', 'in', RECOMMENDABLE_STATES)
     .where((eb) => visibleTo(db, eb, f.viewerId));
   if (f.type) q = q.where('notes.type', '=', f.type);
   if (f.since !== undefined) q = q.where('notes.created_at', '>=', f.since);
